@@ -1,0 +1,59 @@
+"""Command line: parse arguments, run the pipeline, turn errors into exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import BaogaoError
+from .pipeline import Options, build
+
+
+def parser(root: Path) -> argparse.ArgumentParser:
+    command = argparse.ArgumentParser(
+        prog="build.py",
+        description="Turn scraped Chinese report text into a clean, searchable static site.",
+    )
+    command.add_argument(
+        "sources", nargs="*", type=Path,
+        help="report files or folders (default: sources/)",
+    )
+    command.add_argument("--content", type=Path, default=root / "content", help="Markdown output folder (default: content/)")
+    command.add_argument("--site", type=Path, default=root / "site", help="site output folder (default: site/)")
+    command.add_argument("--templates", type=Path, default=root / "templates", help="Jinja templates (default: templates/)")
+    command.add_argument("--config", type=Path, default=root / "mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
+    command.add_argument("--no-site", action="store_true", help="write Markdown and JSON only, skip MkDocs")
+    command.add_argument("-q", "--quiet", action="store_true", help="print only warnings and errors")
+    return command
+
+
+def main(argv: Sequence[str] | None = None, root: Path | None = None) -> int:
+    root = root or Path.cwd()
+    arguments = parser(root).parse_args(argv)
+    options = Options(
+        sources=tuple(arguments.sources) or (root / "sources",),
+        content=arguments.content,
+        site=arguments.site,
+        templates=arguments.templates,
+        config_file=arguments.config,
+        build_site=not arguments.no_site,
+        quiet=arguments.quiet,
+    )
+
+    def say(message: str) -> None:
+        print(message, file=sys.stderr)
+
+    try:
+        reports = build(options, say)
+    except BaogaoError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("interrupted: content/ and site/ keep their previous version", file=sys.stderr)
+        return 130
+    if not arguments.quiet:
+        built = "content and site" if options.build_site else "content"
+        print(f"built {built} for {len(reports)} report(s) in {options.content}", file=sys.stderr)
+    return 0

@@ -1,0 +1,155 @@
+"""The document model passed between pipeline stages.
+
+Every value is a frozen dataclass: a stage never mutates what it was given, it
+returns a new value. Line numbers are 1-based and refer to the source file as
+decoded (after line-end normalisation), so every kept or removed piece of text
+can be traced back to where it stood.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Span:
+    """An inclusive range of source lines."""
+
+    start: int
+    """First source line (1-based)."""
+    end: int
+    """Last source line (1-based, inclusive)."""
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A decoded input file: the result of `read`."""
+
+    path: str
+    """The path as given by the user (POSIX separators)."""
+    text: str
+    """Decoded text with normalised line ends and indentation."""
+    encoding: str
+    """Name of the encoding the bytes were decoded with."""
+    sha256: str
+    """Hex digest of the raw bytes, to tell when a source changed."""
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank line of report text and where it came from."""
+
+    number: int
+    """Source line number (1-based)."""
+    text: str
+    """The line's text, stripped of surrounding whitespace."""
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A piece of the source that cleaning took out, and why."""
+
+    kind: str
+    """What was removed: ``chrome``, ``duplicate`` or ``title``."""
+    reason: str
+    """Which rule removed it, in words a reader understands (Chinese)."""
+    text: str
+    """The removed text, lines joined by newlines."""
+    span: Span
+    """Where it stood in the source."""
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A place where the source hid text: kept in the text and recorded."""
+
+    kind: str
+    """``redaction`` for (略), ``mask`` for runs of ``*``."""
+    text: str
+    """The mark exactly as printed."""
+    count: int
+    """How many characters the mark covers (``***`` is 3)."""
+    line: int
+    """Source line number."""
+    column: int
+    """0-based character offset within the line."""
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """The result of `clean`: report lines without chrome or repeats."""
+
+    title: str
+    """The report title (the title line, once)."""
+    title_line: int
+    """Source line of the title, 0 when the file has none."""
+    lines: tuple[Line, ...]
+    """The kept lines, in source order of the copy kept."""
+    removed: tuple[Removal, ...]
+    """Everything that was taken out."""
+    marks: tuple[Mark, ...]
+    """Every mark in the kept lines."""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A numbered section of the report's outline."""
+
+    number: str
+    """The number as printed, without punctuation: ``二``, ``3``."""
+    marker: str
+    """The whole numbering as printed: ``二、``, ``（一）``, ``3.``."""
+    title: str
+    """The heading text as printed, without the sentence end."""
+    title_end: str
+    """The punctuation that ended a run-in title (``。``), else empty."""
+    level: int
+    """1 for 一、, 2 for （一）, 3 for 1., 4 for （1）, 5 for ①."""
+    ordinal: int
+    """The number's value (``二`` is 2), used to find gaps."""
+    body: tuple[Line, ...]
+    """The section's own text, without its children."""
+    span: Span
+    """Source lines from the heading to the end of the last child."""
+    children: tuple[Section, ...] = ()
+    """Subsections, in order."""
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A number missing from a run of sibling sections."""
+
+    parent: str
+    """Path of the parent section's numbers (``二/二``), empty at top."""
+    level: int
+    """Level of the missing section."""
+    missing: str
+    """The missing number, printed like its siblings (``3``, ``二``)."""
+    after: str
+    """Number of the sibling before the gap, empty when it is the first."""
+    before: str
+    """Number of the sibling after the gap."""
+    line: int
+    """Source line of the section that follows the gap."""
+
+
+@dataclass(frozen=True)
+class Outline:
+    """The result of `outline`: preface, section tree and gaps."""
+
+    preface: tuple[Line, ...]
+    sections: tuple[Section, ...]
+    gaps: tuple[Gap, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything known about one report, ready to be written."""
+
+    slug: str
+    """Folder name under ``content/``."""
+    title: str
+    source: SourceText
+    outline: Outline
+    removed: tuple[Removal, ...]
+    marks: tuple[Mark, ...]
