@@ -17,13 +17,21 @@ def parser(root: Path) -> argparse.ArgumentParser:
         description="Turn scraped Chinese report text into a clean, searchable static site.",
     )
     command.add_argument(
-        "sources", nargs="*", type=Path,
+        "sources",
+        nargs="*",
+        type=Path,
         help="report files or folders (default: sources/)",
     )
-    command.add_argument("--content", type=Path, default=root / "content", help="Markdown output folder (default: content/)")
+    command.add_argument(
+        "--content", type=Path, default=root / "content", help="Markdown output folder (default: content/)"
+    )
     command.add_argument("--site", type=Path, default=root / "site", help="site output folder (default: site/)")
-    command.add_argument("--templates", type=Path, default=root / "templates", help="Jinja templates (default: templates/)")
-    command.add_argument("--config", type=Path, default=root / "mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)")
+    command.add_argument(
+        "--templates", type=Path, default=root / "templates", help="Jinja templates (default: templates/)"
+    )
+    command.add_argument(
+        "--config", type=Path, default=root / "mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)"
+    )
     command.add_argument("--no-site", action="store_true", help="write Markdown and JSON only, skip MkDocs")
     command.add_argument("-q", "--quiet", action="store_true", help="print only warnings and errors")
     return command

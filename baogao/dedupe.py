@@ -17,7 +17,7 @@ from .model import Line, Removal, Span
 
 # A run shorter than this many characters is not taken for a pasted copy:
 # short lines (一是加强领导, 各位代表：) legitimately recur in one report.
-MIN_RUN_CHARS = 120
+MIN_RUN_CHARS = 80
 # Two lines this similar are the same line copied with a few characters
 # changed; 0.9 tolerates one edit in a ten-character line.
 SIMILAR_RATIO = 0.9

@@ -49,8 +49,7 @@ def render_inline(text: str) -> str:
     for kind, start, end in iter_marks(text):
         parts.append(escape_text(text[position:start]))
         parts.append(
-            f'<span class="bg-mark bg-mark-{kind}" title="{LABELS[kind]}">'
-            f"{escape_text(text[start:end])}</span>"
+            f'<span class="bg-mark bg-mark-{kind}" title="{LABELS[kind]}">{escape_text(text[start:end])}</span>'
         )
         position = end
     parts.append(escape_text(text[position:]))

@@ -87,18 +87,24 @@ def report_pages(report: Report) -> list[PagePlan]:
             "meta": _front_matter(
                 report,
                 report.title,
-                {"source": {"file": report.source.path, "encoding": report.source.encoding, "sha256": report.source.sha256}},
+                {
+                    "source": {
+                        "file": report.source.path,
+                        "encoding": report.source.encoding,
+                        "sha256": report.source.sha256,
+                    }
+                },
             ),
             "report": report,
             "preface": [line.text for line in report.outline.preface],
-            "toc": [(file, section) for file, section in zip(files, top)],
+            "toc": [(file, section) for file, section in zip(files, top, strict=True)],
             "summary": summary(report),
             "gaps": report.outline.gaps,
             "removed": report.removed,
         },
     )
     pages = [overview]
-    for file, section in zip(files, top):
+    for file, section in zip(files, top, strict=True):
         pages.append(
             PagePlan(
                 file,
@@ -144,7 +150,14 @@ def report_data(report: Report) -> dict[str, Any]:
         "preface": _text(report.outline.preface),
         "sections": [_section_data(section) for section in report.outline.sections],
         "gaps": [
-            {"parent": g.parent, "level": g.level, "missing": g.missing, "after": g.after, "before": g.before, "line": g.line}
+            {
+                "parent": g.parent,
+                "level": g.level,
+                "missing": g.missing,
+                "after": g.after,
+                "before": g.before,
+                "line": g.line,
+            }
             for g in report.outline.gaps
         ],
         "marks": [

@@ -20,7 +20,7 @@ from .model import Report, SourceText
 from .outline import build_outline
 from .read import read_source
 from .site import build_site
-from .write import NAV_FILE, make_environment, render_home, render_nav, nav_entries, render_report, write_files
+from .write import NAV_FILE, make_environment, nav_entries, render_home, render_nav, render_report, write_files
 
 SOURCE_SUFFIXES = (".txt",)
 _UNSAFE = re.compile(r"[^\w\-]+")

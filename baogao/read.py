@@ -53,9 +53,7 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     ):
         if data.startswith(bom):
             return _checked(_strict(data, encoding, name), encoding, name)
-    for encoding in (_utf16_without_bom(data), "utf-8", "gb18030"):
-        if encoding is None:
-            continue
+    for encoding in [name for name in (_utf16_without_bom(data), "utf-8", "gb18030") if name]:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:

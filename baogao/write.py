@@ -33,6 +33,8 @@ NAV_FILE = ".baogao/nav.yml"
 REASONS = {"chrome": "网页杂项", "title": "重复的标题", "duplicate": "重复的正文"}
 _slug = slugify(case="lower")
 _BLANK_RUN = re.compile(r"\n{3,}")
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
 
 
 def _finalize(value: object) -> str:
@@ -136,6 +138,8 @@ def atomic_write(path: Path, text: str) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
+        # mkstemp creates 0600; generated files are as readable as any other.
+        os.chmod(temporary, 0o666 & ~_UMASK)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

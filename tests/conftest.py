@@ -1,0 +1,72 @@
+"""Shared paths and the fixture-file loader (markdown-it-py style)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "sources" / "2023-zhangye-education-self-evaluation.txt"
+SLUG = "2023-zhangye-education-self-evaluation"
+CORPUS = ROOT.parent / "shared" / "corpus"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def read_fixtures(path: Path) -> list[tuple[str, str, str]]:
+    """Cases from a fixture file: (title, input, expected).
+
+    Each case is a title line, then input and expected output, each closed by
+    a line holding a single ``.``, the format markdown-it-py's fixtures use.
+    """
+    cases = []
+    lines = path.read_text(encoding="utf-8").split("\n")
+    index = 0
+    while index < len(lines):
+        if not lines[index].strip():
+            index += 1
+            continue
+        title = lines[index]
+        assert lines[index + 1] == ".", f"{path}:{index + 2}: expected '.' after the title"
+        index += 2
+        parts = []
+        for _ in range(2):
+            start = index
+            while lines[index] != ".":
+                index += 1
+            parts.append("\n".join(lines[start:index]))
+            index += 1
+        cases.append((title, parts[0], parts[1]))
+    return cases
+
+
+def fixture_params(name: str) -> list[object]:
+    return [pytest.param(given, expected, id=title) for title, given, expected in read_fixtures(FIXTURES / name)]
+
+
+def run_build(*arguments: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run build.py as a user would, capturing its output."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), *arguments],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def example_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example built once into a temporary folder: content/ and site/."""
+    out = tmp_path_factory.mktemp("example")
+    result = run_build("-q", "--content", str(out / "content"), "--site", str(out / "site"), str(SAMPLE))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def corpus_or_skip() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is absent (it exists beside the project in CI, not in a user's clone)")
+    return CORPUS

@@ -1,0 +1,84 @@
+"""Stage 1, read: every supported encoding gives the same text; non-text fails clearly."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from baogao.errors import InputError
+from baogao.read import decode_bytes, normalize_text, read_source
+
+from .conftest import SAMPLE
+
+TEXT = "2023年张掖市人民政府履行教育职责情况自评报告\n一、基本情况\n全市现有学校（园）500所，队*建设。\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8-sig"),
+        (TEXT.encode("gb18030"), "gb18030"),
+        (TEXT.encode("gbk"), "gb18030"),
+        (TEXT.encode("utf-16"), "utf-16"),
+        (TEXT.encode("utf-16-le"), "utf-16-le"),
+        (TEXT.encode("utf-16-be"), "utf-16-be"),
+    ],
+    ids=["utf-8", "utf-8-bom", "gb18030", "gbk", "utf-16-bom", "utf-16-le", "utf-16-be"],
+)
+def test_every_supported_encoding_gives_the_same_text(data: bytes, encoding: str) -> None:
+    text, found = decode_bytes(data, "report.txt")
+    assert text == TEXT
+    assert found == encoding
+
+
+def test_line_ends_and_indentation_are_normalised_but_nothing_else() -> None:
+    raw = "\u3000\u3000一、基本情况\r\n\u00a0\u00a0全市（园）５００所，“双减”。\r第二行\u3000甲\n"
+    assert normalize_text(raw) == "一、基本情况\n全市（园）５００所，“双减”。\n第二行\u3000甲\n"
+
+
+def test_full_width_characters_are_content_not_normalised() -> None:
+    text, _ = decode_bytes("１９９８年，（一）ＡＰＰ".encode("gb18030"), "x.txt")
+    assert text == "１９９８年，（一）ＡＰＰ"
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (b"", "file is empty"),
+        (b"   \n\n\t ", "file is empty"),
+        ("\u3000\u3000\n".encode(), "only whitespace"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)) * 4, "not text"),
+        (b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes(range(256)) * 4, "not text"),
+    ],
+    ids=["empty", "whitespace", "ideographic-whitespace", "png", "zip"],
+)
+def test_what_is_not_text_gets_a_clear_error(data: bytes, problem: str) -> None:
+    with pytest.raises(InputError) as caught:
+        decode_bytes(data, "bad/report.txt")
+    message = str(caught.value)
+    assert message.startswith("bad/report.txt: ")
+    assert problem in message
+    assert "\n" not in message
+
+
+def test_read_source_records_encoding_and_hash(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_bytes(TEXT.encode("gb18030"))
+    source = read_source(path, "r.txt")
+    assert (source.path, source.encoding, source.text) == ("r.txt", "gb18030", TEXT)
+    assert len(source.sha256) == 64
+
+
+def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="cannot read file"):
+        read_source(tmp_path / "missing.txt")
+
+
+def test_the_example_reads_as_utf8() -> None:
+    source = read_source(SAMPLE)
+    assert source.encoding == "utf-8"
+    assert source.text.startswith("2023年张掖市人民政府履行教育职责情况自评报告\n")
+    assert "\u00a0" not in source.text

@@ -1,0 +1,21 @@
+"""Regenerate tests/golden/content from the example: ``python tests/update_golden.py``.
+
+Review the diff before committing: a golden file changes only when the output
+a user gets changes on purpose.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = ROOT / "tests" / "golden" / "content"
+SAMPLE = ROOT / "sources" / "2023-zhangye-education-self-evaluation.txt"
+
+if __name__ == "__main__":
+    shutil.rmtree(GOLDEN, ignore_errors=True)
+    command = [sys.executable, str(ROOT / "build.py"), "-q", "--no-site", "--content", str(GOLDEN), str(SAMPLE)]
+    sys.exit(subprocess.run(command, cwd=ROOT, check=False).returncode)
