@@ -25,5 +25,8 @@ def dump_outline(outline: Outline) -> str:
     out = [f"preface: {line.text}" for line in outline.preface]
     for section in outline.sections:
         _dump_section(section, out, 0)
-    out += [f"gap {gap.parent or '-'}: {gap.missing} (after {gap.after or '-'}, before {gap.before})" for gap in outline.gaps]
+    out += [
+        f"gap {gap.parent or '-'}: {gap.missing} (after {gap.after or '-'}, before {gap.before})"
+        for gap in outline.gaps
+    ]
     return "\n".join(out)

@@ -15,7 +15,18 @@ from .conftest import ROOT, SAMPLE, SLUG, run_build
 from .pagetext import article_blocks, article_html, article_text, squeeze
 
 # The example's page chrome, as a reader would recognise it.
-CHROME = ["内容", "发送至邮箱", "查看详情》", "相关推荐", "招投标大数据", "查看详情", "收藏", "首页", "最近搜索", "热门搜索"]
+CHROME = [
+    "内容",
+    "发送至邮箱",
+    "查看详情》",
+    "相关推荐",
+    "招投标大数据",
+    "查看详情",
+    "收藏",
+    "首页",
+    "最近搜索",
+    "热门搜索",
+]
 GOLDEN = Path(__file__).resolve().parent / "golden" / "content"
 
 

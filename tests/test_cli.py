@@ -1,0 +1,102 @@
+"""build.py as a user runs it: options, exit codes, one-line errors, edits kept."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import ROOT, SAMPLE, SLUG, run_build
+
+
+def _content_only(tmp_path: Path, *sources: str) -> subprocess.CompletedProcess[str]:
+    return run_build("-q", "--no-site", "--content", str(tmp_path / "content"), *sources)
+
+
+def test_no_site_writes_markdown_and_json_only(tmp_path: Path) -> None:
+    result = run_build("--no-site", "--content", str(tmp_path / "c"), "--site", str(tmp_path / "s"), str(SAMPLE))
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "c" / SLUG / "report.json").is_file()
+    assert not (tmp_path / "s").exists()
+    assert "built content for 1 report(s)" in result.stderr
+
+
+def test_quiet_prints_nothing_on_success(tmp_path: Path) -> None:
+    result = _content_only(tmp_path, str(SAMPLE))
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_folders_are_searched_for_reports(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(SAMPLE, folder / "sub" / "a.txt")
+    shutil.copy(SAMPLE, folder / "b.txt")
+    (folder / "notes.md").write_text("not a report", encoding="utf-8")
+    assert _content_only(tmp_path, str(folder)).returncode == 0
+    assert sorted(p.name for p in (tmp_path / "content").iterdir() if not p.name.startswith(".")) == [
+        "a",
+        "b",
+        "index.md",
+    ]
+
+
+def test_bad_input_is_one_line_naming_the_file_and_writes_nothing(tmp_path: Path) -> None:
+    bad = tmp_path / "坏 文件.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    result = _content_only(tmp_path, str(SAMPLE), str(bad))
+    assert result.returncode == 2
+    lines = result.stderr.strip().split("\n")
+    assert len(lines) == 1
+    assert "坏 文件.txt" in lines[0] and "not text" in lines[0]
+    assert not (tmp_path / "content").exists()
+
+
+def test_missing_source_is_an_error(tmp_path: Path) -> None:
+    result = _content_only(tmp_path, str(tmp_path / "nope.txt"))
+    assert result.returncode == 2
+    assert "nope.txt: no such file or folder" in result.stderr
+
+
+def test_a_bad_file_leaves_earlier_content_untouched(tmp_path: Path) -> None:
+    assert _content_only(tmp_path, str(SAMPLE)).returncode == 0
+    before = {p: p.read_bytes() for p in (tmp_path / "content").rglob("*") if p.is_file()}
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = _content_only(tmp_path, str(SAMPLE), str(empty))
+    assert result.returncode == 2 and "empty.txt: file is empty" in result.stderr
+    after = {p: p.read_bytes() for p in (tmp_path / "content").rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_an_edited_page_is_never_overwritten(tmp_path: Path) -> None:
+    assert _content_only(tmp_path, str(SAMPLE)).returncode == 0
+    page = tmp_path / "content" / SLUG / "01.md"
+    edited = page.read_text(encoding="utf-8").replace("全市现有", "【读者修订】全市现有")
+    page.write_text(edited, encoding="utf-8")
+    source = tmp_path / SAMPLE.name
+    source.write_text(SAMPLE.read_text(encoding="utf-8").replace("500所", "501所"), encoding="utf-8")
+    result = run_build("--no-site", "--content", str(tmp_path / "content"), str(source))
+    assert result.returncode == 0, result.stderr
+    assert page.read_text(encoding="utf-8") == edited
+    assert f"kept your edit of {page}" in result.stderr
+    # Pages the user did not edit follow the source.
+    data = json.loads((tmp_path / "content" / SLUG / "report.json").read_text(encoding="utf-8"))
+    assert "501所" in data["sections"][0]["text"]
+
+
+def test_mkdocs_build_works_on_its_own_after_an_edit(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    shutil.copytree(ROOT / "templates", project / "templates")
+    assert run_build("-q", "--no-site", "--content", str(project / "content"), str(SAMPLE)).returncode == 0
+    page = project / "content" / SLUG / "01.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n读者补充的一段话。\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "读者补充的一段话。" in (project / "site" / SLUG / "01.html").read_text(encoding="utf-8")
+    assert (project / "site" / "search" / "search_index.json").is_file()

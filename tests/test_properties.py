@@ -1,0 +1,89 @@
+"""Properties over generated reports: no text lost, same input gives same output."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from baogao.dedupe import MIN_RUN_CHARS
+from baogao.model import Report, SourceText
+from baogao.outline import chinese_numeral, walk
+from baogao.pipeline import process
+from baogao.read import decode_bytes, normalize_text
+from baogao.write import make_environment, render_report
+
+from .conftest import ROOT
+
+# The first 2,000 CJK unified ideographs: all encodable in GB18030.
+HAN = "".join(map(chr, range(0x4E00, 0x4E00 + 2000)))
+PUNCT = "，；：、“”《》（）%"
+MARK = st.sampled_from(["(略)", " (略) ", "（略）", "*", "**", "****"])
+
+
+def _sentence() -> st.SearchStrategy[str]:
+    chunk = st.text(alphabet=HAN + PUNCT + "0123456789.", min_size=8, max_size=30)
+    return st.builds(lambda a, m, b: a + m + b + "。", chunk, st.one_of(st.just(""), MARK), chunk)
+
+
+@st.composite
+def reports(draw: st.DrawFn) -> str:
+    """A report: title, preface, 一、 sections with （一） and 1. items."""
+    title = draw(st.text(alphabet=HAN, min_size=6, max_size=20)) + "报告"
+    lines = [title, draw(_sentence())]
+    for major in range(1, draw(st.integers(1, 4)) + 1):
+        lines.append(f"{chinese_numeral(major)}、{draw(st.text(alphabet=HAN, min_size=2, max_size=12))}")
+        lines.append(draw(_sentence()))
+        for minor in range(1, draw(st.integers(0, 3)) + 1):
+            lines.append(f"（{chinese_numeral(minor)}）{draw(st.text(alphabet=HAN, min_size=2, max_size=12))}")
+            for item in range(1, draw(st.integers(0, 3)) + 1):
+                lines.append(f"{item}.{draw(st.text(alphabet=HAN, min_size=2, max_size=12))}。{draw(_sentence())}")
+    return "\n".join(lines) + "\n"
+
+
+def _report(text: str) -> Report:
+    return process(SourceText("generated.txt", normalize_text(text), "utf-8", "0" * 64), "generated")
+
+
+def _characters(report: Report) -> Counter[str]:
+    parts = [report.title, *(line.text for line in report.outline.preface)]
+    for section in walk(report.outline.sections):
+        parts += [section.marker, section.title, section.title_end, *(line.text for line in section.body)]
+    parts += [removal.text for removal in report.removed]
+    return Counter("".join("".join(parts).split()))
+
+
+SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(reports())
+def test_no_character_is_lost(text: str) -> None:
+    assert _characters(_report(text)) == Counter("".join(text.split()))
+
+
+@SETTINGS
+@given(reports(), st.integers(2, 4), st.sampled_from(["\n", "\r\n", "\r"]))
+def test_repeating_the_body_keeps_outline_and_text(text: str, copies: int, line_end: str) -> None:
+    title, body = text.split("\n", 1)
+    # A copy shorter than this is not taken for a pasted body (see dedupe).
+    assume(len("".join(body.split())) >= MIN_RUN_CHARS)
+    once = _report(text)
+    repeated = _report((title + "\n" + body * copies).replace("\n", line_end))
+    assert repeated.outline == once.outline
+    assert repeated.marks == once.marks
+
+
+@SETTINGS
+@given(reports(), st.sampled_from(["utf-8", "utf-8-sig", "gb18030", "utf-16", "utf-16-le", "utf-16-be"]))
+def test_encoding_does_not_change_the_result(text: str, encoding: str) -> None:
+    decoded, _ = decode_bytes(text.encode(encoding), "generated.txt")
+    assert _report(decoded).outline == _report(text).outline
+
+
+@SETTINGS
+@given(reports())
+def test_same_input_same_output(text: str) -> None:
+    env = make_environment(ROOT / "templates")
+    assert render_report(_report(text), env) == render_report(_report(text), env)
