@@ -1,9 +1,10 @@
 """Stage 2, clean: from decoded text to report lines.
 
 A cascade of plain passes, each taking lines and returning the lines it kept
-and what it removed (with a reason and a source span):
-chrome, then the title, then repeated blocks; marks are recorded last, on what
-was kept. Nothing that is report text is ever dropped by a pass other than
+and what it removed (with a reason and a source span): chrome, then the
+title, then line structure (split markers rejoined, flattened lines split at
+their headings), then repeated blocks; marks are recorded last, on what was
+kept. Nothing that is report text is ever dropped by a pass other than
 `dedupe.remove_repeats`, which keeps one copy.
 """
 
@@ -11,8 +12,9 @@ from __future__ import annotations
 
 import re
 
-from .chrome import chrome_reason
+from .chrome import chrome_reason, comment_lines
 from .dedupe import remove_repeats
+from .linebreaks import rejoin_split_markers, split_flattened
 from .marks import find_marks
 from .model import CleanText, Line, Removal, SourceText, Span
 from .outline import is_heading
@@ -27,6 +29,7 @@ def clean(source: SourceText) -> CleanText:
     lines = split_lines(source.text)
     lines, chrome = remove_chrome(lines)
     title, title_line, lines, repeats = take_title(lines)
+    lines = split_flattened(rejoin_split_markers(lines))
     lines, duplicates = remove_repeats(lines)
     removed = tuple(sorted(chrome + repeats + duplicates, key=lambda r: r.span.start))
     return CleanText(title, title_line, lines, removed, find_marks(lines))
@@ -40,8 +43,9 @@ def split_lines(text: str) -> tuple[Line, ...]:
 def remove_chrome(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], tuple[Removal, ...]]:
     """Drop lines that are web-page furniture."""
     kept, removed = [], []
-    for line in lines:
-        reason = chrome_reason(line.text)
+    comments = comment_lines([line.text for line in lines])
+    for index, line in enumerate(lines):
+        reason = "HTML 注释" if index in comments else chrome_reason(line.text)
         if reason is None:
             kept.append(line)
         else:

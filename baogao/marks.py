@@ -51,7 +51,7 @@ def find_marks(lines: tuple[Line, ...]) -> tuple[Mark, ...]:
         for kind, start, end in iter_marks(line.text):
             text = line.text[start:end]
             count = end - start if kind == "mask" else 1
-            found.append(Mark(kind, text, count, line.number, start))
+            found.append(Mark(kind, text, count, line.number, line.column + start))
     return tuple(found)
 
 

@@ -43,6 +43,9 @@ class Line:
     """Source line number (1-based)."""
     text: str
     """The line's text, stripped of surrounding whitespace."""
+    column: int = 0
+    """Where the text starts in its source line; not 0 when a flattened line
+    was split at its headings."""
 
 
 @dataclass(frozen=True)

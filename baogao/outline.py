@@ -24,24 +24,40 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 @dataclass(frozen=True)
 class HeadingRule:
+    name: str
     level: int
+    """The level reported for this numbering style (一、 is 1)."""
+    rank: int
+    """Nesting order: a heading closes every open heading of equal or lower rank."""
     pattern: re.Pattern[str]
     """Matches the marker; group ``num`` is the number as printed."""
     chinese: bool
     """Whether the number is written in Chinese numerals."""
 
 
+_CN_NUM = rf"[{_CN}百零〇]{{1,4}}"
 HEADING_RULES: tuple[HeadingRule, ...] = (
-    HeadingRule(1, re.compile(rf"(?P<num>[{_CN}]{{1,3}})[、，,．.]"), True),
-    HeadingRule(2, re.compile(rf"[(（]\s*(?P<num>[{_CN}]{{1,3}})\s*[)）]"), True),
-    # 1.57亿元 is an amount, not item 1: no digit may follow the point.
-    HeadingRule(3, re.compile(rf"(?P<num>[{_DIGITS}]{{1,2}})(?:[.．](?![{_DIGITS}])|、)"), False),
-    HeadingRule(4, re.compile(rf"[(（]\s*(?P<num>[{_DIGITS}]{{1,2}})\s*[)）]"), False),
-    HeadingRule(5, re.compile(rf"(?P<num>[{_CIRCLED}])"), False),
+    # 第一部分 / 第一章 / 第一编 above 一、; 第一节 between them and 一、.
+    HeadingRule("part", 0, 0, re.compile(rf"第(?P<num>{_CN_NUM}|[{_DIGITS}]{{1,3}})(?:部分|编|章)[：:\s]*"), True),
+    HeadingRule("section", 0, 1, re.compile(rf"第(?P<num>{_CN_NUM}|[{_DIGITS}]{{1,3}})节[：:\s]*"), True),
+    HeadingRule("cn", 1, 2, re.compile(rf"(?P<num>[{_CN}]{{1,3}})[、．.]"), True),
+    HeadingRule("cn-paren", 2, 3, re.compile(rf"[(（]\s*(?P<num>[{_CN}]{{1,3}})\s*[)）]"), True),
+    # 1.57亿元 is an amount and 3、4、5岁 an enumeration: no digit may follow.
+    HeadingRule("digit", 3, 4, re.compile(rf"(?P<num>[{_DIGITS}]{{1,2}})[.．、](?![{_DIGITS}])"), False),
+    HeadingRule("digit-paren", 4, 5, re.compile(rf"[(（]\s*(?P<num>[{_DIGITS}]{{1,2}})\s*[)）]"), False),
+    HeadingRule("digit-half-paren", 4, 5, re.compile(rf"(?P<num>[{_DIGITS}]{{1,2}})[)）](?![{_DIGITS}])"), False),
+    HeadingRule("circled", 5, 6, re.compile(rf"(?P<num>[{_CIRCLED}])"), False),
 )
+# The end matter of a report, taken as one unnumbered top-level section.
+APPENDIX = HeadingRule("appendix", 0, 0, re.compile(r"(?!)"), False)
+# A line naming the end matter (notes, glossary, annexes): what follows is an
+# appendix, whose numbered lines are entries, not headings of the report.
+END_MATTER = re.compile(rf"(注释|附注|注|名词解释|附件\s*[{_DIGITS}]*|附录)\s*[：:]?")
 
 # A run-in title ends at the first sentence end.
-_SENTENCE_END = "。！？!?"
+# ASCII ? is not a sentence end here: in GB text it is a character the
+# encoder lost (国务院总理?李克强).
+_SENTENCE_END = "。！？"
 # A title longer than this is not a title but a paragraph that starts with a
 # number; it is kept whole as body under a heading that shows only its number.
 MAX_TITLE_CHARS = 60
@@ -60,11 +76,16 @@ class Heading:
 
 
 def chinese_value(numeral: str) -> int:
-    """Value of a Chinese numeral up to 九十九 (十一 is 11, 二十 is 20)."""
-    if "十" not in numeral:
-        return _CN.index(numeral[-1]) + 1 if numeral else 0
-    tens, _, ones = numeral.partition("十")
-    return (chinese_value(tens) if tens else 1) * 10 + (chinese_value(ones) if ones else 0)
+    """Value of a Chinese numeral (十一 is 11, 二十 is 20, 一百零五 is 105)."""
+    total = current = 0
+    for char in numeral:
+        if char == "十":
+            total, current = total + (current or 1) * 10, 0
+        elif char == "百":
+            total, current = total + (current or 1) * 100, 0
+        elif char in _CN:
+            current = _CN.index(char) + 1
+    return total + current
 
 
 def chinese_numeral(value: int) -> str:
@@ -76,7 +97,7 @@ def chinese_numeral(value: int) -> str:
 
 
 def number_value(number: str, rule: HeadingRule) -> int:
-    if rule.chinese:
+    if rule.chinese and not number.isdigit():
         return chinese_value(number)
     if number in _CIRCLED:
         return _CIRCLED.index(number) + 1
@@ -127,7 +148,7 @@ def _close(node: _Open) -> Section:
         title=heading.title,
         title_end=heading.title_end,
         level=heading.rule.level,
-        ordinal=number_value(heading.number, heading.rule),
+        ordinal=number_value(heading.number, heading.rule) if heading.number else 0,
         body=tuple(node.body),
         span=Span(node.line, node.last_line),
         children=tuple(node.children),
@@ -135,7 +156,11 @@ def _close(node: _Open) -> Section:
 
 
 def build_outline(lines: tuple[Line, ...]) -> Outline:
-    """Nest headings by level; text before the first heading is the preface."""
+    """Nest headings by rank; text before the first heading is the preface.
+
+    A line naming the end matter (注释：) after the last section starts an
+    appendix: its numbered lines are glossary entries, not headings.
+    """
     preface: list[Line] = []
     roots: list[Section] = []
     stack: list[_Open] = []
@@ -146,8 +171,12 @@ def build_outline(lines: tuple[Line, ...]) -> Outline:
         if stack:
             stack[-1].last_line = max(stack[-1].last_line, section.span.end)
 
+    in_appendix = False
     for line in lines:
-        heading = parse_heading(line.text)
+        heading = None if in_appendix else parse_heading(line.text)
+        if heading is None and not in_appendix and (stack or roots) and END_MATTER.fullmatch(line.text):
+            in_appendix = True
+            heading = Heading(APPENDIX, "", "", line.text.rstrip("：:"), line.text[len(line.text.rstrip("：:")) :], "")
         if heading is None:
             if stack:
                 stack[-1].body.append(line)
@@ -155,9 +184,11 @@ def build_outline(lines: tuple[Line, ...]) -> Outline:
             else:
                 preface.append(line)
             continue
-        while stack and stack[-1].heading.rule.level >= heading.rule.level:
+        while stack and stack[-1].heading.rule.rank >= heading.rule.rank:
             close_top()
-        body = [Line(line.number, heading.rest)] if heading.rest else []
+        # The body of a run-in heading is the end of its line.
+        column = line.column + len(line.text) - len(heading.rest)
+        body = [Line(line.number, heading.rest, column)] if heading.rest else []
         stack.append(_Open(heading, line.number, body, [], line.number))
     while stack:
         close_top()
@@ -170,6 +201,8 @@ def find_gaps(sections: tuple[Section, ...], parent: str = "") -> list[Gap]:
     gaps: list[Gap] = []
     previous: dict[int, Section] = {}
     for section in sections:
+        if not section.ordinal:  # an appendix has no number
+            continue
         before = previous.get(section.level)
         start = before.ordinal if before else 0
         # A number lower than the last one starts a new list: not a gap.

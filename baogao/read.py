@@ -24,6 +24,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Spaces used for indentation by web pages and Chinese typesetting.
 _INDENT = " \t\u00a0\u3000\u2002\u2003\u200b\ufeff"
 _LINE_END = re.compile(r"\r\n?")
+# Scrapers that cannot print a character write its code point instead:
+# ``<U+00A0>``. It stands for that character, so it is decoded back.
+_CODEPOINT = re.compile(r"<U\+([0-9A-Fa-f]{4,6})>")
 
 
 def read_source(path: Path, shown: str | None = None) -> SourceText:
@@ -99,12 +102,21 @@ def _checked(text: str, encoding: str, name: str) -> tuple[str, str]:
     return text, encoding
 
 
+def _codepoint(match: re.Match[str]) -> str:
+    value = int(match.group(1), 16)
+    # Only characters that may stand in text; anything else stays as printed.
+    if value > 0x10FFFF or 0xD800 <= value <= 0xDFFF or _CONTROL.match(chr(value)):
+        return match.group(0)
+    return chr(value)
+
+
 def normalize_text(text: str) -> str:
-    """Unify line ends and strip indentation; keep every other character.
+    """Unify line ends, decode ``<U+XXXX>``, strip indentation; keep the rest.
 
     No NFKC: full-width punctuation and digits are part of the text.
     Non-breaking spaces inside a line become plain spaces, because they only
     ever come from HTML and would otherwise defeat whitespace comparison.
     """
-    lines = _LINE_END.sub("\n", text).split("\n")
+    text = _CODEPOINT.sub(_codepoint, _LINE_END.sub("\n", text))
+    lines = text.split("\n")
     return "\n".join(line.strip(_INDENT).replace("\u00a0", " ") for line in lines)

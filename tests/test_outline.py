@@ -37,4 +37,4 @@ def test_section_spans_cover_their_children() -> None:
     outline = build_outline(_lines("一、甲\n正文\n（一）乙\n1.丙。丁\n二、戊"))
     first = outline.sections[0]
     assert (first.span.start, first.span.end) == (1, 4)
-    assert first.children[0].children[0].body == (Line(4, "丁"),)
+    assert [line.text for line in first.children[0].children[0].body] == ["丁"]

@@ -1,0 +1,162 @@
+"""Line structure: undo what scraping did to line breaks.
+
+Two passes over cleaned lines, each returning new lines:
+
+- `rejoin_split_markers`: a heading marker cut by a line break (``（`` / ``三）``)
+  is put back together.
+- `split_flattened`: a report whose lines were flattened into one
+  (``…报告如下:一、自查情况(一)加强…1.全面…``) is split again before each
+  heading marker. A marker inside a line counts only where the numbering
+  expects it (after 一、 comes 二、 or a first sub-item), so enumerations and
+  amounts in running text do not become headings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Line
+from .outline import HEADING_RULES, MAX_TITLE_CHARS, HeadingRule, number_value
+
+# Before a marker in flattened text: a sentence end, a colon or a space.
+_BOUNDARY = "。！？；：:;!? \u3000"
+_OPEN_FRAGMENT = re.compile(r"[(（]\s*[一二三四五六七八九十0-9０-９]{0,3}\s*$")
+_CLOSE_FRAGMENT = re.compile(r"^\s*[一二三四五六七八九十0-9０-９]{0,3}\s*[)）]")
+# Rules whose marker can appear inside running text and still be a heading.
+_INLINE_RULES = tuple(rule for rule in HEADING_RULES if rule.name != "circled")
+_CANDIDATE = re.compile(
+    "|".join(
+        f"(?P<r{index}>{rule.pattern.pattern.replace('(?P<num>', '(?:')})" for index, rule in enumerate(_INLINE_RULES)
+    )
+)
+# Bracketed numbers and 一、 are distinctive enough to be taken without a
+# boundary when the numbering expects them; a bare 1. is not.
+_DISTINCTIVE = {"cn", "cn-paren", "digit-paren", "part", "section"}
+
+
+def rejoin_split_markers(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """Join a line ending in ``（`` (or ``（三``) with a next line starting ``三）``."""
+    joined: list[Line] = []
+    for line in lines:
+        if joined and _OPEN_FRAGMENT.search(joined[-1].text) and _CLOSE_FRAGMENT.match(line.text):
+            previous = joined.pop()
+            fragment = _OPEN_FRAGMENT.search(previous.text)
+            assert fragment is not None
+            marker = previous.text[fragment.start() :].strip() + line.text
+            if any(rule.pattern.match(marker) for rule in HEADING_RULES):
+                # Text before the fragment stays a line of its own.
+                head = previous.text[: fragment.start()].rstrip()
+                if head:
+                    joined.append(Line(previous.number, head, previous.column))
+                joined.append(Line(previous.number, marker, previous.column + fragment.start()))
+                continue
+            joined.append(previous)
+        joined.append(line)
+    return tuple(joined)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    rule: HeadingRule
+    ordinal: int
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    found = []
+    for match in _CANDIDATE.finditer(text):
+        name = match.lastgroup
+        assert name is not None
+        rule = _INLINE_RULES[int(name[1:])]
+        number = re.search(r"[一二三四五六七八九十百零〇0-9０-９]+", match.group(0))
+        if number:
+            found.append(_Candidate(match.start(), rule, number_value(number.group(0), rule)))
+    return found
+
+
+def _is_flattened(text: str) -> bool:
+    """Whether a line holds a 一、 or （一） heading after a sentence end."""
+    for candidate in _candidates(text):
+        if candidate.start and text[candidate.start - 1] in _BOUNDARY and candidate.rule.level in (1, 2):
+            return True
+    return False
+
+
+def _ends_a_title(text: str, heading: int | None, rank: int, candidate: _Candidate) -> bool:
+    """Whether `candidate` directly follows the title of the heading at `heading`.
+
+    In ``(一)加强组织领导1.全面…`` the first sub-item is the only sign that
+    the title before it has ended.
+    """
+    if heading is None or candidate.ordinal != 1 or rank >= candidate.rule.rank:
+        return False
+    between = text[heading : candidate.start]
+    return len(between) <= MAX_TITLE_CHARS + 4 and not any(char in between for char in "。！？；")
+
+
+def _split_points(text: str) -> list[int]:
+    """Where headings start inside a flattened line, by expected numbering."""
+    last: dict[str, int] = {}  # rule name -> last ordinal taken
+    points = []
+    heading: int | None = None  # start of the last heading taken
+    heading_rank = 0
+    for candidate in _candidates(text):
+        rule = candidate.rule
+        if candidate.start == 0:
+            last[rule.name] = candidate.ordinal
+            heading, heading_rank = 0, rule.rank
+            continue
+        expected = candidate.ordinal == last.get(rule.name, 0) + 1
+        after_boundary = text[candidate.start - 1] in _BOUNDARY
+        if not expected or not (
+            after_boundary or rule.name in _DISTINCTIVE or _ends_a_title(text, heading, heading_rank, candidate)
+        ):
+            continue
+        points.append(candidate.start)
+        heading, heading_rank = candidate.start, rule.rank
+        last[rule.name] = candidate.ordinal
+        # A new heading restarts the numbering of everything below it.
+        for other in HEADING_RULES:
+            if other.rank > rule.rank:
+                last.pop(other.name, None)
+    return points
+
+
+def _title_and_body(piece: Line) -> list[Line]:
+    """In flattened text a space often ends a heading: split there."""
+    for rule in HEADING_RULES:
+        match = rule.pattern.match(piece.text)
+        if not match:
+            continue
+        rest = piece.text[match.end() :]
+        space = re.search(r"\s", rest.strip())
+        if space is None:
+            return [piece]
+        offset = match.end() + (len(rest) - len(rest.lstrip())) + space.start()
+        head = piece.text[:offset]
+        if len(head) - match.end() > MAX_TITLE_CHARS or any(char in head for char in "。！？"):
+            return [piece]
+        body = piece.text[offset:].lstrip()
+        return [
+            Line(piece.number, head, piece.column),
+            Line(piece.number, body, piece.column + len(piece.text) - len(body)),
+        ]
+    return [piece]
+
+
+def split_flattened(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """Split every flattened line before each heading marker it holds."""
+    result: list[Line] = []
+    for line in lines:
+        if not _is_flattened(line.text):
+            result.append(line)
+            continue
+        bounds = [0, *_split_points(line.text), len(line.text)]
+        for start, end in zip(bounds, bounds[1:], strict=False):
+            raw = line.text[start:end]
+            text = raw.strip()
+            if text:
+                column = line.column + start + (len(raw) - len(raw.lstrip()))
+                result.extend(_title_and_body(Line(line.number, text, column)))
+    return tuple(result)

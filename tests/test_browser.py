@@ -1,0 +1,216 @@
+"""End to end: build the example report, serve the site, use it in Chromium.
+
+The site is built once per session from ``sources/`` into a temporary folder
+(``build.py -q --content TMP/content --site TMP/site``) and served over HTTP on
+127.0.0.1 with a free port. Headless Debian Chromium (``/usr/bin/chromium``)
+is driven through Playwright's sync API; Playwright's own browser downloads are
+never used. Every wait is on a page condition (Playwright's auto-waiting
+``expect``), never a sleep.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+if not CHROMIUM.exists():
+    pytest.skip(f"{CHROMIUM} not found (Debian package chromium); browser tests skipped", allow_module_level=True)
+sync_api = pytest.importorskip(
+    "playwright.sync_api", reason="playwright (Python package) is not installed; browser tests skipped"
+)
+Browser = sync_api.Browser
+Page = sync_api.Page
+expect = sync_api.expect
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORT = "2023-zhangye-education-self-evaluation"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# Generous: the search worker builds its Lunr index in the page on first use.
+TIMEOUT_MS = 20_000
+# Material's search plugin segments Chinese with jieba and joins the words
+# with U+200B, which then shows up inside result titles. It is invisible, so
+# a reader sees the plain title; compare titles without it.
+ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\ufeff]")
+
+
+def invisible_gaps(text: str) -> re.Pattern[str]:
+    """`text` as a pattern that allows zero-width characters between characters."""
+    return re.compile("[\u200b\u200c\u200d\ufeff]*".join(map(re.escape, text)))
+
+
+# --------------------------------------------------------------------------
+# Fixtures: built once, served once, one browser for the session.
+# --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example report built with build.py into a temporary folder."""
+    out = tmp_path_factory.mktemp("browser-site")
+    command = [
+        sys.executable,
+        "build.py",
+        "-q",
+        "--content",
+        str(out / "content"),
+        "--site",
+        str(out / "site"),
+    ]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    if result.returncode != 0:
+        pytest.fail(
+            f"{' '.join(command)} exited {result.returncode}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}"
+        )
+    site = out / "site"
+    assert (site / "index.html").is_file(), f"no index.html in {site}"
+    assert (site / REPORT / "02.html").is_file(), f"no {REPORT}/02.html in {site}"
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """Base URL (ending in /) of the built site, served on 127.0.0.1:<free port>."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="site-http", daemon=True)
+    thread.start()
+    try:
+        host, port = server.server_address[:2]
+        yield f"http://{host}:{port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@pytest.fixture
+def page(browser: Browser, site_url: str) -> Iterator[Page]:
+    """A fresh page that may load only the local site (nothing from outside)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    # The offline plugin adds a <script> from a CDN (an iframe-worker shim for
+    # file:// use); there is no network in CI, so refuse anything not local.
+    local = re.escape(site_url)
+    context.route(re.compile(rf"^(?!{local})"), lambda route: route.abort())
+    context.set_default_timeout(TIMEOUT_MS)
+    opened = context.new_page()
+    errors: list[str] = []
+    opened.on("pageerror", lambda error: errors.append(str(error)))
+    try:
+        yield opened
+        assert not errors, f"uncaught JavaScript errors: {errors}"
+    finally:
+        context.close()
+
+
+# --------------------------------------------------------------------------
+# Search
+# --------------------------------------------------------------------------
+
+
+def run_search(page: Page, site_url: str, query: str) -> None:
+    """Open the home page, open Material's search and type `query`."""
+    page.goto(site_url + "index.html")
+    expect(page.locator("article h1")).to_contain_text("报告", timeout=TIMEOUT_MS)
+    box = page.locator("input.md-search__input")
+    page.keyboard.press("/")  # Material's keyboard shortcut for search
+    expect(box).to_be_focused(timeout=TIMEOUT_MS)
+    box.fill(query)
+    # Material reads the query on keyup (and when its index becomes ready);
+    # fill() fires only `input`, so finish typing the way a keyboard (or an
+    # IME committing a word) does: a key press and release.
+    box.press("End")
+    expect(page.locator(".md-search-result__meta")).to_have_text(
+        re.compile(r"\d+ 个符合条件的结果"), timeout=TIMEOUT_MS
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("双减", "认真落实“双减”决策部署"),
+        ("学前教育普及普惠", "推动学前教育普及普惠安全优质发展"),
+    ],
+    ids=["shuangjian", "xueqian-jiaoyu"],
+)
+def test_search_finds_section(page: Page, site_url: str, query: str, expected: str) -> None:
+    run_search(page, site_url, query)
+    results = page.locator(".md-search-result__list")
+    titles = results.locator("article.md-search-result__article").locator("h1, h2")
+    match = titles.filter(has_text=invisible_gaps(expected)).first
+    expect(match).to_be_visible(timeout=TIMEOUT_MS)
+
+    shown = [ZERO_WIDTH.sub("", text) for text in titles.all_inner_texts()]
+    assert any(expected in title for title in shown), f"no result title contains {expected!r}: {shown}"
+
+    # It is the best hit, and its link leads to the section on the page of 二.
+    scored = results.locator("article.md-search-result__article").evaluate_all(
+        """articles => articles.map(article => ({
+            score: parseFloat(article.dataset.mdScore),
+            title: article.querySelector('h1, h2').textContent,
+            href: article.closest('a').getAttribute('href'),
+        }))"""
+    )
+    best = max(scored, key=lambda item: item["score"])
+    assert expected in ZERO_WIDTH.sub("", best["title"]), f"top hit for {query!r} is {best}"
+    assert f"/{REPORT}/02.html" in best["href"], f"top hit for {query!r} links to {best['href']}"
+
+
+# --------------------------------------------------------------------------
+# Marks on the page of section 二
+# --------------------------------------------------------------------------
+
+
+def test_masked_text_is_shown_literally(page: Page, site_url: str) -> None:
+    page.goto(site_url + f"{REPORT}/02.html")
+    article = page.locator("article.md-content__inner")
+    expect(article.locator("h1")).to_contain_text("自查自评情况", timeout=TIMEOUT_MS)
+
+    text = page.inner_text("article.md-content__inner")
+    assert "队*建设" in text, "the masked 队*建设 is not shown literally"
+    # `*` is report text, never Markdown emphasis.
+    assert article.locator("em").count() == 0, article.locator("em").first.evaluate("e => e.outerHTML")
+
+    mark = article.locator(".bg-mark-mask").first
+    expect(mark).to_be_visible()
+    expect(mark).to_have_text("*")
+    expect(mark).to_have_attribute("title", re.compile(r"\S"))
+    # The mark sits inside 队*建设, not somewhere else on the page.
+    around = mark.evaluate(
+        "e => (e.previousSibling?.textContent ?? '').slice(-1) + e.textContent"
+        " + (e.nextSibling?.textContent ?? '').slice(0, 2)"
+    )
+    assert around == "队*建设", around
