@@ -82,8 +82,10 @@ def _html_residue(text: str) -> str | None:
 
 
 def _script(text: str) -> str | None:
-    ascii_share = sum(char.isascii() for char in text) / len(text)
-    return "网页脚本残留" if ascii_share > 0.8 and _CODE.search(text) else None
+    if not _CODE.search(text):
+        return None
+    ascii_share = len(text.encode("ascii", "ignore")) / len(text)
+    return "网页脚本残留" if ascii_share > 0.8 else None
 
 
 def _page_marker(text: str) -> str | None:

@@ -75,8 +75,14 @@ def _candidates(text: str) -> list[_Candidate]:
     return found
 
 
+# Cheap pre-check for `_is_flattened`: a Chinese numeral after a boundary.
+_MAYBE_FLAT = re.compile(r"[。！？；：:;!? \u3000]\s*[(（]?\s*[一二三四五六七八九十]")
+
+
 def _is_flattened(text: str) -> bool:
     """Whether a line holds a 一、 or （一） heading after a sentence end."""
+    if not _MAYBE_FLAT.search(text):
+        return False
     for candidate in _candidates(text):
         if candidate.start and text[candidate.start - 1] in _BOUNDARY and candidate.rule.level in (1, 2):
             return True

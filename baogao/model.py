@@ -67,11 +67,14 @@ class Mark:
     """A place where the source hid text: kept in the text and recorded."""
 
     kind: str
-    """``redaction`` for (略), ``mask`` for runs of ``*``."""
+    """``redaction`` (略), ``mask`` (``*``), ``placeholder`` (xx, ××, __),
+    ``cutoff`` (a notice that text was cut off) or ``lost`` (``?`` for a
+    character the encoder lost)."""
     text: str
     """The mark exactly as printed."""
     count: int
-    """How many characters the mark covers (``***`` is 3)."""
+    """How many characters a mask or placeholder covers (``***`` is 3); 1
+    for other kinds."""
     line: int
     """Source line number."""
     column: int

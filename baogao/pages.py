@@ -16,6 +16,9 @@ from .outline import walk
 
 # Bumped when report.json changes incompatibly.
 SCHEMA_VERSION = 1
+# Unnumbered text longer than this gets pages of its own: about what a reader
+# scrolls through in a few minutes.
+PAGE_CHARS = 6000
 
 
 @dataclass(frozen=True)
@@ -69,63 +72,129 @@ def summary(report: Report) -> dict[str, Any]:
         "redactions": marks["redaction"],
         "masks": marks["mask"],
         "masked_chars": sum(mark.count for mark in report.marks if mark.kind == "mask"),
+        "placeholders": marks["placeholder"],
+        "cutoffs": marks["cutoff"],
+        "lost_chars": sum(mark.count for mark in report.marks if mark.kind == "lost"),
         "sections": len(sections),
         "sections_by_level": {str(level): count for level, count in sorted(Counter(s.level for s in sections).items())},
         "gaps": len(report.outline.gaps),
     }
 
 
+def split_text(lines: tuple[Line, ...], limit: int = PAGE_CHARS) -> list[tuple[Line, ...]]:
+    """Cut a run of lines into parts of about `limit` characters, never mid-line."""
+    parts: list[tuple[Line, ...]] = []
+    current: list[Line] = []
+    size = 0
+    for line in lines:
+        if current and size + len(line.text) > limit:
+            parts.append(tuple(current))
+            current, size = [], 0
+        current.append(line)
+        size += len(line.text)
+    if current:
+        parts.append(tuple(current))
+    return parts
+
+
+def page_titles(report: Report) -> list[tuple[str, str]]:
+    """(file, title) of every page after the overview, in reading order."""
+    titles = []
+    parts = _preface_parts(report)
+    if len(parts) > 1:
+        name = "正文" if not report.outline.sections else "前言"
+        titles += [(part_file(index), f"{name}（{index + 1}）") for index in range(len(parts))]
+    for index, section in enumerate(report.outline.sections):
+        titles.append((section_file(index), f"{section.marker}{section.title}"))
+    return titles
+
+
+def part_file(index: int) -> str:
+    """File name of the `index`-th part of long unnumbered text (0-based)."""
+    return f"text-{index + 1:02d}.md"
+
+
+def _preface_parts(report: Report) -> list[tuple[Line, ...]]:
+    return split_text(report.outline.preface)
+
+
 def report_pages(report: Report) -> list[PagePlan]:
-    """The overview page and one page per level-1 section."""
+    """The overview, parts of a long preface, and one page per top section.
+
+    A preface (or a speech without numbered headings) longer than
+    `PAGE_CHARS` gets pages of its own, cut at paragraph boundaries.
+    """
     gaps = _gaps_by_line(report.outline.gaps)
     top = report.outline.sections
-    files = [section_file(index) for index in range(len(top))]
+    titles = page_titles(report)
+    parts = _preface_parts(report)
+    long_preface = len(parts) > 1
+    source = {"file": report.source.path, "encoding": report.source.encoding, "sha256": report.source.sha256}
     overview = PagePlan(
         "index.md",
         "report.md.j2",
         {
-            "meta": _front_matter(
-                report,
-                report.title,
-                {
-                    "source": {
-                        "file": report.source.path,
-                        "encoding": report.source.encoding,
-                        "sha256": report.source.sha256,
-                    }
-                },
-            ),
+            "meta": _front_matter(report, report.title, {"source": source}),
             "report": report,
-            "preface": [line.text for line in report.outline.preface],
-            "toc": [(file, section) for file, section in zip(files, top, strict=True)],
+            "preface": [] if long_preface else [line.text for line in report.outline.preface],
+            "pages": titles,
+            "toc": [(section_file(index), section) for index, section in enumerate(top)],
             "summary": summary(report),
+            "quality": outline_quality(report),
             "gaps": report.outline.gaps,
             "removed": report.removed,
         },
     )
     pages = [overview]
-    for file, section in zip(files, top, strict=True):
+    if long_preface:
+        for index, part in enumerate(parts):
+            file, title = titles[index]
+            lines = [part[0].number, part[-1].number]
+            meta = {"part": index + 1, "source": {"file": report.source.path, "lines": lines}}
+            pages.append(
+                PagePlan(
+                    file, "part.md.j2", {"meta": _front_matter(report, title, meta), "title": title, "lines": part}
+                )
+            )
+    for index, section in enumerate(top):
+        meta = {
+            "section": section.number,
+            "level": section.level,
+            "source": {"file": report.source.path, "lines": [section.span.start, section.span.end]},
+        }
+        title = f"{section.marker}{section.title}"
         pages.append(
             PagePlan(
-                file,
+                section_file(index),
                 "section.md.j2",
-                {
-                    "meta": _front_matter(
-                        report,
-                        heading_text(section).rstrip("。！？!?"),
-                        {
-                            "section": section.number,
-                            "level": section.level,
-                            "source": {"file": report.source.path, "lines": [section.span.start, section.span.end]},
-                        },
-                    ),
-                    "report": report,
-                    "section": section,
-                    "gaps": gaps,
-                },
+                {"meta": _front_matter(report, title, meta), "report": report, "section": section, "gaps": gaps},
             )
         )
     return pages
+
+
+def outline_quality(report: Report) -> dict[str, Any]:
+    """How sure the outline is: levels found, gaps, heading density."""
+    sections = [section for section in walk(report.outline.sections) if section.ordinal]
+    chars = sum(len(line.text) for line in report.outline.preface)
+    for section in walk(report.outline.sections):
+        chars += len(section.marker + section.title + section.title_end) + sum(len(line.text) for line in section.body)
+    density = round(len(sections) * 10000 / chars, 2) if chars else 0.0
+    levels = sorted({section.level for section in sections})
+    if not sections:
+        verdict = "未发现编号标题：全文按段落分页"
+    elif report.outline.gaps:
+        verdict = "编号有缺漏：请对照原文核对"
+    else:
+        verdict = "编号连续完整"
+    return {
+        "levels": levels,
+        "headings": len(sections),
+        "gaps": len(report.outline.gaps),
+        "headings_per_10k_chars": density,
+        "chars": chars,
+        "verdict": verdict,
+    }
 
 
 def _section_data(section: Section) -> dict[str, Any]:
@@ -167,5 +236,7 @@ def report_data(report: Report) -> dict[str, Any]:
             {"kind": r.kind, "reason": r.reason, "text": r.text, "lines": [r.span.start, r.span.end]}
             for r in report.removed
         ],
+        "pages": [{"file": file, "title": title} for file, title in page_titles(report)],
         "summary": summary(report),
+        "quality": outline_quality(report),
     }

@@ -24,6 +24,7 @@ import yaml
 from markupsafe import Markup
 from pymdownx.slugs import slugify
 
+from .blocks import render_blocks
 from .escape import escape_text, render_inline, render_paragraph
 from .model import Report, Section
 from .pages import heading_text, report_data, report_pages
@@ -77,6 +78,7 @@ def make_environment(templates: Path) -> jinja2.Environment:
     env.filters["yaml"] = _yaml
     env.filters["paragraph"] = lambda text: Markup(render_paragraph(text))
     env.filters["inline"] = lambda text: Markup(render_inline(text))
+    env.filters["blocks"] = lambda lines: Markup(render_blocks(getattr(line, "text", line) for line in lines))
     env.globals["link"] = _link
     env.globals["anchor"] = anchor
     env.globals["heading"] = lambda section: f"{section.marker}{section.title}"
@@ -114,9 +116,7 @@ def nav_entries(reports: list[dict[str, Any]]) -> list[Any]:
     for data in reports:
         slug = data["slug"]
         children: list[Any] = [f"{slug}/index.md"]
-        for index, section in enumerate(data["sections"]):
-            title = section["marker"] + section["title"]
-            children.append({title: f"{slug}/{index + 1:02d}.md"})
+        children += [{page["title"]: f"{slug}/{page['file']}"} for page in data.get("pages", [])]
         nav.append({data["title"] or slug: children})
     return nav
 
