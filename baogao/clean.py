@@ -1,9 +1,9 @@
 """Stage 2, clean: from decoded text to report lines.
 
 A cascade of plain passes, each taking lines and returning the lines it kept
-and what it removed (with a reason and a source span): chrome, then the
-title, then line structure (split markers rejoined, flattened lines split at
-their headings), then repeated blocks; marks are recorded last, on what was
+and what it removed (with a reason and a source span): split markers
+rejoined, chrome, the title, flattened lines split at their headings, then
+repeated blocks; marks are recorded last, on what was
 kept. Nothing that is report text is ever dropped by a pass other than
 `dedupe.remove_repeats`, which keeps one copy.
 """
@@ -26,10 +26,12 @@ _SPACE = re.compile(r"\s+")
 
 def clean(source: SourceText) -> CleanText:
     """Run every cleaning pass over one decoded source."""
-    lines = split_lines(source.text)
+    # A marker cut by a line break is mended first: its halves (``（``) would
+    # otherwise look like the remains of a page widget.
+    lines = rejoin_split_markers(split_lines(source.text))
     lines, chrome = remove_chrome(lines)
     title, title_line, lines, repeats = take_title(lines)
-    lines = split_flattened(rejoin_split_markers(lines))
+    lines = split_flattened(lines)
     lines, duplicates = remove_repeats(lines)
     removed = tuple(sorted(chrome + repeats + duplicates, key=lambda r: r.span.start))
     return CleanText(title, title_line, lines, removed, find_marks(lines))
