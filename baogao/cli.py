@@ -33,6 +33,11 @@ def parser(root: Path) -> argparse.ArgumentParser:
         "--config", type=Path, default=root / "mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)"
     )
     command.add_argument("--no-site", action="store_true", help="write Markdown and JSON only, skip MkDocs")
+    command.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite pages you edited, after saving each to content/.baogao/backup/",
+    )
     command.add_argument("-q", "--quiet", action="store_true", help="print only warnings and errors")
     return command
 
@@ -46,8 +51,10 @@ def main(argv: Sequence[str] | None = None, root: Path | None = None) -> int:
         site=arguments.site,
         templates=arguments.templates,
         config_file=arguments.config,
+        root=root,
         build_site=not arguments.no_site,
         quiet=arguments.quiet,
+        force=arguments.force,
     )
 
     def say(message: str) -> None:
@@ -63,5 +70,5 @@ def main(argv: Sequence[str] | None = None, root: Path | None = None) -> int:
         return 130
     if not arguments.quiet:
         built = "content and site" if options.build_site else "content"
-        print(f"built {built} for {len(reports)} report(s) in {options.content}", file=sys.stderr)
+        print(f"built {built}: {len(reports)} report(s) changed, in {options.content}", file=sys.stderr)
     return 0

@@ -1,42 +1,59 @@
 """The orchestrator: the stages in order, from source files to a site.
 
-`build` reads like a table of contents; every stage is a function of the
-value the previous one returned, and I/O happens only in read, write and site.
+`build` reads like a table of contents. Every stage is a function of the
+value the previous one returned; I/O happens only in read, write and site,
+and both output folders are rebuilt in a staging copy and swapped in whole.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
 from .clean import clean
 from .errors import ConfigError, InputError
+from .manifest import MANIFEST, Manifest, ReportEntry, dump_manifest, load_manifest, sha256, tree_digest
 from .model import Report, SourceText
 from .outline import build_outline
-from .read import read_source
-from .site import build_site
-from .write import NAV_FILE, make_environment, nav_entries, render_home, render_nav, render_report, write_files
+from .pages import report_data
+from .read import decode_bytes, normalize_text
+from .site import build_site, site_is_current
+from .staging import atomic_write, staged
+from .write import (
+    NAV_FILE,
+    apply_files,
+    delete_files,
+    make_environment,
+    nav_entries,
+    render_home,
+    render_nav,
+    render_report,
+)
 
 SOURCE_SUFFIXES = (".txt",)
 _UNSAFE = re.compile(r"[^\w\-]+")
+PACKAGE = Path(__file__).resolve().parent
 
 
 @dataclass(frozen=True)
 class Options:
-    """What the user asked for; paths already resolved by the CLI."""
+    """What the user asked for; paths as given or defaulted by the CLI."""
 
     sources: tuple[Path, ...]
     content: Path
     site: Path
     templates: Path
     config_file: Path
+    root: Path
+    """The project folder: source paths are recorded relative to it."""
     build_site: bool = True
     quiet: bool = False
+    force: bool = False
 
 
 def process(source: SourceText, slug: str) -> Report:
@@ -50,7 +67,7 @@ def process(source: SourceText, slug: str) -> Report:
 def slug_for(path: Path) -> str:
     """Folder name for a source: its stem, made safe for a URL and a path."""
     stem = unicodedata.normalize("NFC", path.stem)
-    slug = _UNSAFE.sub("-", stem).strip("-_").lower()
+    slug = _UNSAFE.sub("-", stem).strip("-_.").lower()
     return slug or "report"
 
 
@@ -64,7 +81,7 @@ def collect_sources(arguments: Iterable[Path]) -> list[Path]:
             found.add(argument)
         else:
             raise InputError(argument.as_posix(), "no such file or folder")
-    return sorted(found)
+    return sorted(found, key=lambda p: p.absolute().as_posix())
 
 
 def assign_slugs(paths: list[Path]) -> dict[Path, str]:
@@ -82,43 +99,132 @@ def assign_slugs(paths: list[Path]) -> dict[Path, str]:
     return slugs
 
 
-def _shown(path: Path) -> str:
+def shown_path(path: Path, root: Path) -> str:
+    """A source's path as recorded: relative to the project when inside it."""
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return path.absolute().relative_to(root.absolute()).as_posix()
     except ValueError:
-        return path.as_posix()
+        return path.absolute().as_posix()
 
 
-def existing_reports(content: Path) -> list[dict[str, Any]]:
-    """report.json of every report already in content/, sorted by slug."""
-    reports = []
-    for path in sorted(content.glob("*/report.json")):
-        reports.append(json.loads(path.read_text(encoding="utf-8")))
-    return reports
+def renderer_key(templates: Path) -> str:
+    """Changes when baogao's code or the templates change: then re-render all."""
+    return tree_digest(*sorted(PACKAGE.glob("*.py")), templates)
+
+
+def listing(report: Report) -> dict[str, Any]:
+    """The part of report.json the home page and navigation need."""
+    data = report_data(report)
+    return {key: data[key] for key in ("slug", "title", "pages", "summary")}
+
+
+def _read(path: Path, shown: str) -> tuple[bytes, str]:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(shown, f"cannot read file ({error.strerror})") from None
+    return data, sha256(data)
+
+
+def _decode(data: bytes, shown: str, digest: str) -> SourceText:
+    text, encoding = decode_bytes(data, shown)
+    return SourceText(shown, normalize_text(text), encoding, digest)
+
+
+def _versions() -> str:
+    found = []
+    for name in ("mkdocs", "mkdocs-material", "jieba"):
+        try:
+            found.append(f"{name}={version(name)}")
+        except PackageNotFoundError:
+            found.append(f"{name}=none")
+    return ",".join(found)
 
 
 def build(options: Options, say: Callable[[str], None]) -> list[Report]:
-    """Build content/ (and the site) from the given sources."""
+    """Build content/ (and the site) from the given sources; return what changed."""
     if not options.templates.is_dir():
         raise ConfigError(f"{options.templates}: templates folder not found")
     paths = collect_sources(options.sources)
     if not paths:
         raise ConfigError("no report files (.txt) found in " + ", ".join(p.as_posix() for p in options.sources))
     slugs = assign_slugs(paths)
-    # Read, clean and outline every source before writing anything, so a bad
-    # file stops the run with content/ untouched.
-    reports = [process(read_source(path, _shown(path)), slugs[path]) for path in paths]
-    # Render and write each report's folder.
+    manifest = load_manifest(options.content)
+    renderer = renderer_key(options.templates)
+    # Hash every source; read, clean and outline only those that changed,
+    # and all of them before writing anything, so a bad file stops the run
+    # with content/ untouched.
+    entries: dict[str, ReportEntry] = {}
+    changed: list[Report] = []
+    for path in paths:
+        shown = shown_path(path, options.root)
+        data, digest = _read(path, shown)
+        slug = slugs[path]
+        entry = manifest.reports.get(slug)
+        current = (
+            entry is not None
+            and manifest.renderer == renderer
+            and (entry.source, entry.sha256) == (shown, digest)
+            and all((options.content / name).exists() or name not in manifest.files for name in entry.files)
+        )
+        if entry is not None and current:
+            entries[slug] = entry
+            continue
+        report = process(_decode(data, shown, digest), slug)
+        changed.append(report)
+        entries[slug] = ReportEntry(shown, digest, (), listing(report))
+    # Reports whose source file is gone leave content/ (edited pages stay).
+    gone = [
+        slug
+        for slug, entry in manifest.reports.items()
+        if slug not in entries and not (options.root / entry.source).exists()
+    ]
+    for slug, entry in manifest.reports.items():
+        if slug not in entries and slug not in gone:
+            entries[slug] = entry  # added by an earlier run, source still there
+    # Render what changed, and the home page and navigation over everything.
     env = make_environment(options.templates)
     files: dict[str, str] = {}
-    for report in reports:
-        files.update(render_report(report, env))
-    write_files(options.content, files, say)
-    # The home page and navigation cover every report in content/.
-    everything = existing_reports(options.content)
-    site_files = {"index.md": render_home(everything, env), NAV_FILE: render_nav(everything)}
-    write_files(options.content, site_files, say)
-    # Build the site.
+    for report in changed:
+        rendered = render_report(report, env)
+        files.update(rendered)
+        entries[report.slug] = replace(entries[report.slug], files=tuple(sorted(rendered)))
+    listings = [entries[slug].listing for slug in sorted(entries)]
+    files["index.md"] = render_home(listings, env)
+    files[NAV_FILE] = render_nav(listings)
+    new_manifest = Manifest(renderer, dict(manifest.files), dict(sorted(entries.items())))
+    if changed or gone or manifest != new_manifest or _differs(options.content, files):
+        _write_content(options, manifest, new_manifest, files, gone, say)
+    # Build the site, unless content/ and the configuration are as they were
+    # for the site that is there.
     if options.build_site:
-        build_site(options.config_file, options.content, options.site, nav_entries(everything), options.quiet)
-    return reports
+        inputs = tree_digest(options.content, options.config_file, options.templates) + _versions()
+        if not site_is_current(options.site, inputs):
+            build_site(options.config_file, options.content, options.site, nav_entries(listings), inputs, options.quiet)
+    return changed
+
+
+def _differs(content: Path, files: dict[str, str]) -> bool:
+    for relative, text in files.items():
+        path = content / relative
+        if not path.exists() or path.read_bytes() != text.encode("utf-8"):
+            return True
+    return False
+
+
+def _write_content(
+    options: Options,
+    manifest: Manifest,
+    new_manifest: Manifest,
+    files: dict[str, str],
+    gone: list[str],
+    say: Callable[[str], None],
+) -> None:
+    """Apply the new files to a staging copy of content/ and swap it in."""
+    shown = options.content
+    with staged(options.content) as stage:
+        hashes, _ = apply_files(stage, shown, files, manifest.files, options.force, say)
+        for slug in gone:
+            hashes, _ = delete_files(stage, shown, manifest.reports[slug].files, hashes, say)
+        final = Manifest(new_manifest.renderer, hashes, new_manifest.reports)
+        atomic_write(stage / MANIFEST, dump_manifest(final))

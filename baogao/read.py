@@ -13,8 +13,6 @@ import hashlib
 import re
 from pathlib import Path
 
-import charset_normalizer
-
 from .errors import InputError
 from .model import SourceText
 
@@ -62,6 +60,9 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
         return _checked(text, encoding, name)
+    # Imported here: it is slow to import and rarely needed.
+    import charset_normalizer
+
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise InputError(name, "not text in any supported encoding (UTF-8, GB18030, UTF-16)")

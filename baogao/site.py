@@ -1,26 +1,34 @@
 """Stage 6, site: MkDocs + Material over ``content/``, swapped in atomically.
 
-MkDocs builds into a fresh folder beside the target; only when the build
-succeeded is the old site moved aside and the new one renamed into place, so
-an interrupted or failed build leaves the previous site whole.
+MkDocs builds into a staging folder beside the target; only when the build
+succeeded is it swapped with the old site (see `staging`), so an interrupted
+or failed build leaves the previous site whole. A stamp in the site records
+the hash of everything it was built from, so an unchanged re-run skips MkDocs.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import shutil
 from pathlib import Path
 from typing import Any
 
 from .errors import SiteError
+from .staging import atomic_write, staged
 
 # The sitemap's dates come from SOURCE_DATE_EPOCH when set; a fixed default
 # keeps two builds of the same content byte-identical.
 DEFAULT_SOURCE_DATE_EPOCH = "0"
+STAMP = ".baogao-build"
 
 
-def build_site(config_file: Path, content: Path, site: Path, nav: list[Any], quiet: bool) -> None:
+def site_is_current(site: Path, inputs: str) -> bool:
+    """Whether `site` was built from exactly these inputs."""
+    stamp = site / STAMP
+    return stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == inputs
+
+
+def build_site(config_file: Path, content: Path, site: Path, nav: list[Any], inputs: str, quiet: bool) -> None:
     """Run MkDocs on `content` and atomically replace `site` with the result."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -30,26 +38,18 @@ def build_site(config_file: Path, content: Path, site: Path, nav: list[Any], qui
     for name in ("mkdocs", "jieba"):
         logging.getLogger(name).setLevel(logging.WARNING if quiet else logging.INFO)
     _quiet_jieba()
-    site = site.resolve()
-    staging = site.with_name(f".{site.name}.building")
-    previous = site.with_name(f".{site.name}.previous")
-    shutil.rmtree(staging, ignore_errors=True)
-    try:
-        config = load_config(
-            config_file=str(config_file),
-            docs_dir=str(content.resolve()),
-            site_dir=str(staging),
-            nav=nav,
-        )
-        build(config)
-    except (MkDocsException, OSError) as error:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise SiteError(f"{config_file}: MkDocs build failed: {error}") from None
-    shutil.rmtree(previous, ignore_errors=True)
-    if site.exists():
-        site.rename(previous)
-    staging.rename(site)
-    shutil.rmtree(previous, ignore_errors=True)
+    with staged(site, copy=False) as staging:
+        try:
+            config = load_config(
+                config_file=str(config_file),
+                docs_dir=str(content.absolute()),
+                site_dir=str(staging),
+                nav=nav,
+            )
+            build(config)
+        except (MkDocsException, OSError) as error:
+            raise SiteError(f"{config_file}: MkDocs build failed: {error}") from None
+        atomic_write(staging / STAMP, (inputs + "\n").encode("utf-8"))
 
 
 def _quiet_jieba() -> None:

@@ -1,20 +1,18 @@
 """Stage 5, write: render templates and put files into ``content/``.
 
 Rendering is pure (`render_report`, `render_home`, `render_nav` return a
-mapping of relative path to text); `write_files` is the only function here
-that touches the disk. It writes each file to a temporary name and renames it
-into place, and it never overwrites a file the user edited since baogao wrote
-it: the hash of every file baogao wrote is kept in a manifest.
+mapping of relative path to text); `apply_files` and `delete_files` are the
+only functions here that touch the disk, inside a staging copy of content/
+(see `staging`). They never overwrite or delete a file the user edited since
+baogao wrote it: the hash of every file baogao wrote is kept in a manifest.
 """
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
 import json
-import os
 import re
-import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,16 +24,16 @@ from pymdownx.slugs import slugify
 
 from .blocks import render_blocks
 from .escape import escape_text, render_inline, render_paragraph
+from .manifest import sha256
 from .model import Report, Section
 from .pages import heading_text, report_data, report_pages
+from .staging import atomic_write
 
-MANIFEST = ".baogao/manifest.json"
 NAV_FILE = ".baogao/nav.yml"
+BACKUP = ".baogao/backup"
 REASONS = {"chrome": "网页杂项", "title": "重复的标题", "duplicate": "重复的正文"}
 _slug = slugify(case="lower")
 _BLANK_RUN = re.compile(r"\n{3,}")
-_UMASK = os.umask(0o022)
-os.umask(_UMASK)
 
 
 def _finalize(value: object) -> str:
@@ -127,65 +125,77 @@ def render_nav(reports: list[dict[str, Any]]) -> str:
     return header + yaml.safe_dump({"nav": nav_entries(reports)}, allow_unicode=True, sort_keys=False, width=1000)
 
 
-def sha256_text(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Write `text` to `path` through a temporary file and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        # mkstemp creates 0600; generated files are as readable as any other.
-        os.chmod(temporary, 0o666 & ~_UMASK)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def read_manifest(content: Path) -> dict[str, str]:
-    path = content / MANIFEST
-    if not path.exists():
-        return {}
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return {str(key): str(value) for key, value in data.get("files", {}).items()}
-
-
 @dataclass(frozen=True)
-class WriteResult:
-    written: tuple[str, ...]
-    """Files created or changed."""
-    kept: tuple[str, ...]
-    """Files left alone because the user edited them."""
+class Outcome:
+    """What writing did to content/, file by file (paths relative to it)."""
+
+    written: tuple[str, ...] = ()
+    kept: tuple[str, ...] = ()
+    """Pages left alone because the user edited them."""
+    backups: tuple[str, ...] = ()
+    """Where `--force` saved the user's edits before overwriting them."""
+    deleted: tuple[str, ...] = ()
 
 
-def write_files(content: Path, files: Mapping[str, str], say: Callable[[str], None]) -> WriteResult:
-    """Write `files` under `content`, keeping every page the user edited.
+def apply_files(
+    root: Path,
+    shown: Path,
+    files: Mapping[str, str],
+    recorded: Mapping[str, str],
+    force: bool,
+    say: Callable[[str], None],
+) -> tuple[dict[str, str], Outcome]:
+    """Write `files` under `root`, never losing a page the user edited.
 
-    A file is the user's edit when it exists and its hash is not the one
-    baogao recorded when it wrote it (or baogao never wrote it).
+    `recorded` holds the hash of each file as baogao last wrote it; a file
+    whose bytes differ is the user's edit. It is kept, or with `force` saved
+    to ``.baogao/backup/`` and then overwritten. `shown` is the folder named
+    in messages (`root` may be a staging copy). Returns the new hashes.
     """
-    manifest = read_manifest(content)
-    written, kept = [], []
+    hashes = dict(recorded)
+    written, kept, backups = [], [], []
     for relative in sorted(files):
-        text = files[relative]
-        path = content / relative
-        new_hash = sha256_text(text)
+        data = files[relative].encode("utf-8")
+        path = root / relative
+        new = sha256(data)
         if path.exists():
-            current = sha256_text(path.read_text(encoding="utf-8", errors="surrogateescape"))
-            if current == new_hash:
-                manifest[relative] = new_hash
+            old = path.read_bytes()
+            current = sha256(old)
+            if current == new:
+                hashes[relative] = new
                 continue
-            if manifest.get(relative) != current:
-                kept.append(relative)
-                say(f"kept your edit of {path}; its source changed")
-                continue
-        atomic_write(path, text)
-        manifest[relative] = new_hash
+            if recorded.get(relative) != current:
+                if not force:
+                    kept.append(relative)
+                    say(f"kept your edit of {shown / relative}; its source changed")
+                    continue
+                backup = f"{BACKUP}/{relative}.{current[:12]}"
+                atomic_write(root / backup, old)
+                backups.append(backup)
+                say(f"overwrote your edit of {shown / relative}; saved it as {shown / backup}")
+        atomic_write(path, data)
+        hashes[relative] = new
         written.append(relative)
-    manifest_text = dump_json({"files": dict(sorted(manifest.items()))})
-    atomic_write(content / MANIFEST, manifest_text)
-    return WriteResult(tuple(written), tuple(kept))
+    return hashes, Outcome(tuple(written), tuple(kept), tuple(backups))
+
+
+def delete_files(
+    root: Path, shown: Path, relatives: Iterable[str], recorded: Mapping[str, str], say: Callable[[str], None]
+) -> tuple[dict[str, str], Outcome]:
+    """Delete files baogao wrote whose report is gone; keep the user's edits."""
+    hashes = dict(recorded)
+    deleted, kept = [], []
+    for relative in sorted(relatives):
+        path = root / relative
+        hashes.pop(relative, None)
+        if not path.exists():
+            continue
+        if sha256(path.read_bytes()) != recorded.get(relative):
+            kept.append(relative)
+            say(f"kept your edit of {shown / relative}; its source is gone")
+            continue
+        path.unlink()
+        deleted.append(relative)
+        with contextlib.suppress(OSError):  # the folder holds other files
+            path.parent.rmdir()
+    return hashes, Outcome(kept=tuple(kept), deleted=tuple(deleted))

@@ -20,7 +20,7 @@ def test_no_site_writes_markdown_and_json_only(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "c" / SLUG / "report.json").is_file()
     assert not (tmp_path / "s").exists()
-    assert "built content for 1 report(s)" in result.stderr
+    assert "built content: 1 report(s) changed" in result.stderr
 
 
 def test_quiet_prints_nothing_on_success(tmp_path: Path) -> None:

@@ -18,4 +18,7 @@ SAMPLE = ROOT / "sources" / "2023-zhangye-education-self-evaluation.txt"
 if __name__ == "__main__":
     shutil.rmtree(GOLDEN, ignore_errors=True)
     command = [sys.executable, str(ROOT / "build.py"), "-q", "--no-site", "--content", str(GOLDEN), str(SAMPLE)]
-    sys.exit(subprocess.run(command, cwd=ROOT, check=False).returncode)
+    status = subprocess.run(command, cwd=ROOT, check=False).returncode
+    # baogao's bookkeeping (hashes of code and templates) is not golden.
+    (GOLDEN / ".baogao" / "manifest.json").unlink(missing_ok=True)
+    sys.exit(status)

@@ -1,0 +1,106 @@
+"""Atomic output: a folder is rebuilt beside itself and swapped in whole.
+
+`staged` hands out a staging copy of a folder (hard links, so it is cheap),
+and swaps it with the real folder only when the block finished. A crash, an
+exception or Ctrl-C at any moment leaves the real folder as it was: either
+the old version or the new one, never a mix. Files are written into the
+staging copy by `atomic_write`, which replaces a hard link instead of writing
+through it, so the real folder is never touched before the swap.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _libc() -> ctypes.CDLL | None:
+    name = ctypes.util.find_library("c")
+    try:
+        return ctypes.CDLL(name, use_errno=True) if name else None
+    except OSError:
+        return None
+
+
+_LIBC = _libc()
+
+
+def exchange(first: Path, second: Path) -> None:
+    """Swap two folders in one step (Linux renameat2 RENAME_EXCHANGE).
+
+    Where the kernel or libc lacks it, fall back to two renames; a crash
+    between them leaves `second` under its `.previous` name, which
+    `recover` puts back on the next run.
+    """
+    renameat2 = getattr(_LIBC, "renameat2", None)
+    if renameat2 is not None:
+        result = renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE)
+        if result == 0:
+            return
+    previous = _previous(second)
+    second.rename(previous)
+    first.rename(second)
+    previous.rename(first)
+
+
+def _staging(target: Path) -> Path:
+    return target.with_name(f".{target.name}.staging")
+
+
+def _previous(target: Path) -> Path:
+    return target.with_name(f".{target.name}.previous")
+
+
+def recover(target: Path) -> None:
+    """Undo what an interrupted run left beside `target`."""
+    previous = _previous(target)
+    if previous.exists() and not target.exists():
+        previous.rename(target)
+    for leftover in (_staging(target), previous):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+@contextmanager
+def staged(target: Path, copy: bool = True) -> Iterator[Path]:
+    """A staging folder for `target`, swapped in when the block succeeds."""
+    target = target.absolute()
+    recover(target)
+    staging = _staging(target)
+    if copy and target.exists():
+        shutil.copytree(target, staging, symlinks=True, copy_function=os.link)
+    else:
+        staging.mkdir(parents=True)
+    try:
+        yield staging
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    if target.exists():
+        exchange(staging, target)
+        shutil.rmtree(staging, ignore_errors=True)
+    else:
+        staging.rename(target)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write `data` to `path` through a temporary file and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        # mkstemp creates 0600; generated files are as readable as any other.
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,142 @@
+"""Never lose an edit or a byte: edits kept, atomic output, incremental runs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, SAMPLE, SLUG, run_build
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    if not folder.exists():
+        return {}
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _mtimes(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+
+
+def _build(tmp: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
+    return run_build("--content", str(tmp / "content"), "--site", str(tmp / "site"), *arguments)
+
+
+def _sources(tmp: Path) -> Path:
+    """Two reports in a folder of their own."""
+    folder = tmp / "sources"
+    folder.mkdir(exist_ok=True)
+    shutil.copy(SAMPLE, folder / "a.txt")
+    (folder / "b.txt").write_text(SAMPLE.read_text(encoding="utf-8").replace("500所", "600所"), encoding="utf-8")
+    return folder
+
+
+def test_force_overwrites_an_edit_after_backing_it_up(tmp_path: Path) -> None:
+    sources = _sources(tmp_path)
+    assert _build(tmp_path, "-q", "--no-site", str(sources)).returncode == 0
+    page = tmp_path / "content" / "a" / "01.md"
+    original = page.read_text(encoding="utf-8")
+    page.write_text(original + "\n我的批注。\n", encoding="utf-8")
+    (sources / "a.txt").write_text(SAMPLE.read_text(encoding="utf-8").replace("500所", "501所"), encoding="utf-8")
+    result = _build(tmp_path, "--no-site", "--force", str(sources))
+    assert result.returncode == 0, result.stderr
+    assert "501所" in page.read_text(encoding="utf-8")
+    backups = list((tmp_path / "content" / ".baogao" / "backup" / "a").glob("01.md.*"))
+    assert len(backups) == 1 and backups[0].read_text(encoding="utf-8").endswith("我的批注。\n")
+    assert f"overwrote your edit of {page}; saved it as" in result.stderr
+
+
+def test_an_unchanged_rerun_does_no_work(tmp_path: Path) -> None:
+    sources = _sources(tmp_path)
+    assert _build(tmp_path, "-q", str(sources)).returncode == 0
+    before_content, before_site = _mtimes(tmp_path / "content"), _mtimes(tmp_path / "site")
+    result = _build(tmp_path, str(sources))
+    assert result.returncode == 0
+    assert "0 report(s) changed" in result.stderr
+    assert _mtimes(tmp_path / "content") == before_content
+    # MkDocs did not run: not one file of the site was rewritten.
+    assert _mtimes(tmp_path / "site") == before_site
+
+
+def test_a_changed_source_rerenders_only_its_report(tmp_path: Path) -> None:
+    sources = _sources(tmp_path)
+    assert _build(tmp_path, "-q", "--no-site", str(sources)).returncode == 0
+    before = _mtimes(tmp_path / "content")
+    (sources / "b.txt").write_text(SAMPLE.read_text(encoding="utf-8").replace("500所", "700所"), encoding="utf-8")
+    result = _build(tmp_path, "--no-site", str(sources))
+    assert "1 report(s) changed" in result.stderr
+    after = _mtimes(tmp_path / "content")
+    changed = {name for name in after if after[name] != before.get(name)}
+    assert {name for name in changed if name.startswith("a/")} == set()
+    assert "b/01.md" in changed and "b/report.json" in changed
+
+
+def test_removing_a_source_removes_its_pages_but_never_an_edited_one(tmp_path: Path) -> None:
+    sources = _sources(tmp_path)
+    assert _build(tmp_path, "-q", "--no-site", str(sources)).returncode == 0
+    edited = tmp_path / "content" / "b" / "02.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n我的批注。\n", encoding="utf-8")
+    (sources / "b.txt").unlink()
+    result = _build(tmp_path, "--no-site", str(sources))
+    assert result.returncode == 0, result.stderr
+    assert edited.read_text(encoding="utf-8").endswith("我的批注。\n")
+    assert f"kept your edit of {tmp_path / 'content'}/b/02.md; its source is gone" in result.stderr
+    assert not (tmp_path / "content" / "b" / "01.md").exists()
+    assert (tmp_path / "content" / "a" / "01.md").exists()
+    assert "b/index.md" not in (tmp_path / "content" / ".baogao" / "nav.yml").read_text(encoding="utf-8")
+
+
+def test_files_a_user_added_are_never_touched(tmp_path: Path) -> None:
+    sources = _sources(tmp_path)
+    notes = tmp_path / "content" / "notes.md"
+    notes.parent.mkdir()
+    notes.write_text("# 我的笔记\n", encoding="utf-8")
+    assert _build(tmp_path, "-q", "--no-site", str(sources)).returncode == 0
+    assert notes.read_text(encoding="utf-8") == "# 我的笔记\n"
+
+
+@pytest.mark.parametrize("kill", [signal.SIGKILL, signal.SIGINT], ids=["SIGKILL", "Ctrl-C"])
+def test_a_killed_build_leaves_the_previous_output_whole(tmp_path: Path, kill: signal.Signals) -> None:
+    sources = _sources(tmp_path)
+    for index in range(6):  # enough work that a kill lands mid-build
+        shutil.copy(SAMPLE, sources / f"c{index}.txt")
+    content, site = tmp_path / "content", tmp_path / "site"
+    assert _build(tmp_path, "-q", str(sources)).returncode == 0
+    old = (_snapshot(content), _snapshot(site))
+    new_text = SAMPLE.read_text(encoding="utf-8").replace("500所", "800所")
+    for index in range(6):
+        (sources / f"c{index}.txt").write_text(new_text, encoding="utf-8")
+    assert _build(tmp_path, "-q", str(sources)).returncode == 0
+    new = (_snapshot(content), _snapshot(site))
+    assert new != old
+    seen = set()
+    for delay in (0.4, 0.9, 1.5, 2.2):
+        # Back to the old sources and output, then kill a build of the new.
+        for index in range(6):
+            shutil.copy(SAMPLE, sources / f"c{index}.txt")
+        assert _build(tmp_path, "-q", str(sources)).returncode == 0
+        assert (_snapshot(content), _snapshot(site)) == old
+        for index in range(6):
+            (sources / f"c{index}.txt").write_text(new_text, encoding="utf-8")
+        command = [sys.executable, str(ROOT / "build.py"), "-q", "--content", str(content), "--site", str(site)]
+        process = subprocess.Popen([*command, str(sources)], cwd=ROOT, stderr=subprocess.PIPE)
+        time.sleep(delay)
+        process.send_signal(kill)
+        process.communicate(timeout=60)
+        state = (_snapshot(content), _snapshot(site))
+        assert state[0] in (old[0], new[0]), f"content/ is neither old nor new after a kill at {delay}s"
+        assert state[1] in (old[1], new[1]), f"site/ is neither old nor new after a kill at {delay}s"
+        seen.add((state[0] == new[0], state[1] == new[1]))
+    # The kills landed at different stages, not all before or after the build.
+    assert len(seen) >= 2, seen
+    # A later run finishes the job and leaves nothing behind.
+    assert _build(tmp_path, "-q", str(sources)).returncode == 0
+    assert (_snapshot(content), _snapshot(site)) == new
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site", "sources"]
