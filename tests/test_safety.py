@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import signal
 import subprocess
@@ -12,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, SAMPLE, SLUG, run_build
+from .conftest import ROOT, SAMPLE, run_build
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
