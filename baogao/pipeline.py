@@ -73,15 +73,17 @@ def slug_for(path: Path) -> str:
 
 def collect_sources(arguments: Iterable[Path]) -> list[Path]:
     """Files named, and report files inside folders named, sorted."""
-    found: set[Path] = set()
+    found: dict[Path, Path] = {}  # resolved -> as given: a file named twice counts once
     for argument in arguments:
         if argument.is_dir():
-            found.update(p for p in argument.rglob("*") if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES)
+            for path in argument.rglob("*"):
+                if path.is_file() and path.suffix.lower() in SOURCE_SUFFIXES:
+                    found.setdefault(path.resolve(), path)
         elif argument.is_file():
-            found.add(argument)
+            found.setdefault(argument.resolve(), argument)
         else:
             raise InputError(argument.as_posix(), "no such file or folder")
-    return sorted(found, key=lambda p: p.absolute().as_posix())
+    return sorted(found.values(), key=lambda p: p.resolve().as_posix())
 
 
 def assign_slugs(paths: list[Path]) -> dict[Path, str]:
@@ -171,6 +173,8 @@ def build(options: Options, say: Callable[[str], None]) -> list[Report]:
             entries[slug] = entry
             continue
         report = process(_decode(data, shown, digest), slug)
+        if not report.outline.preface and not report.outline.sections and report.title == Path(shown).stem:
+            raise InputError(shown, "no report text: the file holds only page chrome")
         changed.append(report)
         entries[slug] = ReportEntry(shown, digest, (), listing(report))
     # Reports whose source file is gone leave content/ (edited pages stay).

@@ -98,7 +98,7 @@ def _checked(text: str, encoding: str, name: str) -> tuple[str, str]:
     # A stray control character can survive a copy-paste; binary data has many.
     if controls > max(2, len(text) // 1000):
         raise InputError(name, f"looks like binary data, not text ({controls} control characters)")
-    if not text.strip(_INDENT + "\r\n"):
+    if not "".join(text.split()).strip(_INDENT):
         raise InputError(name, "file holds only whitespace")
     return text, encoding
 
