@@ -149,6 +149,44 @@ class Outline:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A number with a unit, and what it counts."""
+
+    text: str
+    """As printed: ``27.56亿元``."""
+    value: float | None
+    """In the base unit (27.56亿元 is 2756000000); None when masked."""
+    unit: str
+    """As printed: ``亿元``."""
+    base_unit: str
+    """``元`` for 亿元 and 万元; the ratio ``比`` for 1∶185."""
+    what: str
+    """The phrase it counts: ``在园幼儿``."""
+    group: str
+    """What the clause run is about when that is not `what`: ``小学``."""
+    year: str
+    """The year the sentence states, or empty."""
+    section: str
+    """Markers of the section it stands in: ``二 › （一） › 1.``; empty in the preface."""
+    sentence: str
+    line: int
+    approximate: bool = False
+    """Printed with 多 or 余 (70多亿元)."""
+    masked: bool = False
+    """The source hid the value (``*人``, ``xx所``)."""
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A number that is not a figure, and why."""
+
+    text: str
+    reason: str
+    """A key of `figures.SKIP_REASONS`."""
+    line: int
+
+
+@dataclass(frozen=True)
 class Report:
     """Everything known about one report, ready to be written."""
 
@@ -159,3 +197,6 @@ class Report:
     outline: Outline
     removed: tuple[Removal, ...]
     marks: tuple[Mark, ...]
+    figures: tuple[Figure, ...] = ()
+    skipped: tuple[Skipped, ...] = ()
+    """Numbers that are not figures, with the reason."""

@@ -11,11 +11,14 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from .figures import SKIP_REASONS, figure_rows
+from .keyfacts import bar_chart, key_facts
 from .model import Gap, Line, Report, Section
 from .outline import walk
 
 # Bumped when report.json changes incompatibly.
 SCHEMA_VERSION = 1
+FIGURES_PAGE = "figures.md"
 # Unnumbered text longer than this gets pages of its own: about what a reader
 # scrolls through in a few minutes.
 PAGE_CHARS = 6000
@@ -78,6 +81,8 @@ def summary(report: Report) -> dict[str, Any]:
         "sections": len(sections),
         "sections_by_level": {str(level): count for level, count in sorted(Counter(s.level for s in sections).items())},
         "gaps": len(report.outline.gaps),
+        "figures": len(report.figures),
+        "masked_figures": sum(1 for figure in report.figures if figure.masked),
     }
 
 
@@ -106,6 +111,8 @@ def page_titles(report: Report) -> list[tuple[str, str]]:
         titles += [(part_file(index), f"{name}（{index + 1}）") for index in range(len(parts))]
     for index, section in enumerate(report.outline.sections):
         titles.append((section_file(index), f"{section.marker}{section.title}"))
+    if report.figures:
+        titles.append((FIGURES_PAGE, "数字一览"))
     return titles
 
 
@@ -143,21 +150,37 @@ def report_pages(report: Report) -> list[PagePlan]:
             "quality": outline_quality(report),
             "gaps": report.outline.gaps,
             "removed": report.removed,
+            **_key_facts_context(report),
         },
     )
     pages = [overview]
+    if report.figures:
+        meta: dict[str, Any] = {"source": {"file": report.source.path}}
+        pages.append(
+            PagePlan(
+                FIGURES_PAGE,
+                "figures.md.j2",
+                {
+                    "meta": _front_matter(report, "数字一览", meta),
+                    "report": report,
+                    "rows": figure_rows(report),
+                    "skipped": Counter(skip.reason for skip in report.skipped),
+                    "reasons": SKIP_REASONS,
+                },
+            )
+        )
     if long_preface:
         for index, part in enumerate(parts):
             file, title = titles[index]
             lines = [part[0].number, part[-1].number]
-            meta = {"part": index + 1, "source": {"file": report.source.path, "lines": lines}}
+            part_meta: dict[str, Any] = {"part": index + 1, "source": {"file": report.source.path, "lines": lines}}
             pages.append(
                 PagePlan(
-                    file, "part.md.j2", {"meta": _front_matter(report, title, meta), "title": title, "lines": part}
+                    file, "part.md.j2", {"meta": _front_matter(report, title, part_meta), "title": title, "lines": part}
                 )
             )
     for index, section in enumerate(top):
-        meta = {
+        section_meta: dict[str, Any] = {
             "section": section.number,
             "level": section.level,
             "source": {"file": report.source.path, "lines": [section.span.start, section.span.end]},
@@ -167,10 +190,28 @@ def report_pages(report: Report) -> list[PagePlan]:
             PagePlan(
                 section_file(index),
                 "section.md.j2",
-                {"meta": _front_matter(report, title, meta), "report": report, "section": section, "gaps": gaps},
+                {
+                    "meta": _front_matter(report, title, section_meta),
+                    "report": report,
+                    "section": section,
+                    "gaps": gaps,
+                },
             )
         )
     return pages
+
+
+def _key_facts_context(report: Report) -> dict[str, Any]:
+    totals, rows = key_facts(report.figures)
+    charts = []
+    levels = [row for row in rows if not row.total]
+    pupils = [(row.level, row.pupils.value) for row in levels if row.pupils and row.pupils.value is not None]
+    staff = [(row.level, row.staff.value) for row in levels if row.staff and row.staff.value is not None]
+    if len(pupils) >= 2:
+        charts.append(bar_chart("各学段在校学生（幼儿）数", pupils, "人"))
+    if len(staff) >= 2:
+        charts.append(bar_chart("各学段教职工数", staff, "人"))
+    return {"totals": totals, "levels": rows, "charts": charts}
 
 
 def outline_quality(report: Report) -> dict[str, Any]:

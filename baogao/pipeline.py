@@ -17,6 +17,7 @@ from typing import Any
 
 from .clean import clean
 from .errors import ConfigError, InputError
+from .figures import extract_figures, indicators
 from .manifest import MANIFEST, Manifest, ReportEntry, dump_manifest, load_manifest, sha256, tree_digest
 from .model import Report, SourceText
 from .outline import build_outline
@@ -25,11 +26,13 @@ from .read import decode_bytes, normalize_text
 from .site import build_site, site_is_current
 from .staging import atomic_write, staged
 from .write import (
+    COMPARE_PAGE,
     NAV_FILE,
     apply_files,
     delete_files,
     make_environment,
     nav_entries,
+    render_compare,
     render_home,
     render_nav,
     render_report,
@@ -57,11 +60,13 @@ class Options:
 
 
 def process(source: SourceText, slug: str) -> Report:
-    """read → clean → outline for one decoded source."""
+    """clean → outline → figures for one decoded source."""
     cleaned = clean(source)
     outline = build_outline(cleaned.lines)
     title = cleaned.title or Path(source.path).stem
-    return Report(slug, title, source, outline, cleaned.removed, cleaned.marks)
+    report = Report(slug, title, source, outline, cleaned.removed, cleaned.marks)
+    figures, skipped = extract_figures(report)
+    return replace(report, figures=figures, skipped=skipped)
 
 
 def slug_for(path: Path) -> str:
@@ -115,9 +120,9 @@ def renderer_key(templates: Path) -> str:
 
 
 def listing(report: Report) -> dict[str, Any]:
-    """The part of report.json the home page and navigation need."""
+    """The part of report.json the home page, navigation and comparison need."""
     data = report_data(report)
-    return {key: data[key] for key in ("slug", "title", "pages", "summary")}
+    return {**{key: data[key] for key in ("slug", "title", "pages", "summary")}, "indicators": indicators(report)}
 
 
 def _read(path: Path, shown: str) -> tuple[bytes, str]:
@@ -195,6 +200,7 @@ def build(options: Options, say: Callable[[str], None]) -> list[Report]:
         entries[report.slug] = replace(entries[report.slug], files=tuple(sorted(rendered)))
     listings = [entries[slug].listing for slug in sorted(entries)]
     files["index.md"] = render_home(listings, env)
+    files[COMPARE_PAGE] = render_compare(listings, env)
     files[NAV_FILE] = render_nav(listings)
     new_manifest = Manifest(renderer, dict(manifest.files), dict(sorted(entries.items())))
     if changed or gone or manifest != new_manifest or _differs(options.content, files):

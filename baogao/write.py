@@ -10,6 +10,7 @@ baogao wrote it: the hash of every file baogao wrote is kept in a manifest.
 from __future__ import annotations
 
 import contextlib
+import html
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -24,12 +25,16 @@ from pymdownx.slugs import slugify
 
 from .blocks import render_blocks
 from .escape import escape_text, render_inline, render_paragraph
+from .figures import COLUMNS, figure_rows, figures_csv
 from .manifest import sha256
 from .model import Report, Section
 from .pages import heading_text, report_data, report_pages
 from .staging import atomic_write
 
 NAV_FILE = ".baogao/nav.yml"
+COMPARE_PAGE = "compare.md"
+# The comparison lists indicators found in at least this many reports.
+COMPARE_MIN_REPORTS = 2
 BACKUP = ".baogao/backup"
 REASONS = {"chrome": "网页杂项", "title": "重复的标题", "duplicate": "重复的正文"}
 _slug = slugify(case="lower")
@@ -57,6 +62,17 @@ def _link(text: str, url: str) -> Markup:
     return Markup(f"[{render_inline(text)}]({target})")
 
 
+def _number(value: object) -> Markup:
+    """A value for a table cell: 2756000000 as 2,756,000,000; unknown as ？."""
+    if value is None or value == "":
+        return Markup("？")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, (int, float)):
+        return Markup(f"{value:,}")
+    return Markup(html.escape(str(value)))
+
+
 def anchor(section: Section) -> str:
     """The id MkDocs gives the section's heading (toc + pymdownx slugify)."""
     return str(_slug(heading_text(section), "-"))
@@ -82,6 +98,9 @@ def make_environment(templates: Path) -> jinja2.Environment:
     env.globals["heading"] = lambda section: f"{section.marker}{section.title}"
     env.globals["hashes"] = lambda depth: Markup("#" * min(depth, 6))
     env.globals["reasons"] = REASONS
+    env.filters["html"] = lambda value: Markup(html.escape("" if value is None else str(value)))
+    env.filters["number"] = _number
+    env.filters["raw_svg"] = lambda svg: Markup(svg)
     return env
 
 
@@ -96,6 +115,9 @@ def render_report(report: Report, env: jinja2.Environment) -> dict[str, str]:
         for plan in report_pages(report)
     }
     files[f"{report.slug}/report.json"] = dump_json(report_data(report))
+    if report.figures:
+        files[f"{report.slug}/figures.csv"] = figures_csv(report)
+        files[f"{report.slug}/figures.json"] = dump_json({"columns": list(COLUMNS), "figures": figure_rows(report)})
     return files
 
 
@@ -108,9 +130,26 @@ def render_home(reports: list[dict[str, Any]], env: jinja2.Environment) -> str:
     return _tidy(env.get_template("home.md.j2").render(meta={"title": "报告"}, reports=reports))
 
 
+def render_compare(reports: list[dict[str, Any]], env: jinja2.Environment) -> str:
+    """The comparison page: indicators that several reports state, side by side."""
+    by_indicator: dict[str, dict[str, list[str]]] = {}
+    for data in reports:
+        for key, printed in data.get("indicators", {}).items():
+            by_indicator.setdefault(key, {})[data["slug"]] = printed
+    rows = [
+        {"name": key.rsplit("|", 1)[0], "unit": key.rsplit("|", 1)[1], "values": values}
+        for key, values in sorted(by_indicator.items(), key=lambda item: (-len(item[1]), item[0]))
+        if len(values) >= COMPARE_MIN_REPORTS
+    ]
+    template = env.get_template("compare.md.j2")
+    return _tidy(template.render(meta={"title": "指标对比"}, reports=reports, rows=rows))
+
+
 def nav_entries(reports: list[dict[str, Any]]) -> list[Any]:
     """MkDocs navigation: home, then per report its overview and sections."""
     nav: list[Any] = [{"首页": "index.md"}]
+    if len(reports) >= COMPARE_MIN_REPORTS:
+        nav.append({"指标对比": COMPARE_PAGE})
     for data in reports:
         slug = data["slug"]
         children: list[Any] = [f"{slug}/index.md"]

@@ -214,3 +214,39 @@ def test_masked_text_is_shown_literally(page: Page, site_url: str) -> None:
         " + (e.nextSibling?.textContent ?? '').slice(0, 2)"
     )
     assert around == "队*建设", around
+
+
+# --------------------------------------------------------------------------
+# Figures: the chart on the overview, the sortable, filterable table
+# --------------------------------------------------------------------------
+
+
+def test_overview_shows_the_key_figures_chart(page: Page, site_url: str) -> None:
+    page.goto(site_url + f"{REPORT}/index.html")
+    chart = page.locator("svg.bg-chart").first
+    expect(chart).to_be_visible(timeout=TIMEOUT_MS)
+    expect(chart).to_have_attribute("aria-label", "各学段在校学生（幼儿）数")
+    bars = chart.locator("rect.bg-chart-bar")
+    assert bars.count() == 7
+    # The longest bar is 小学's 72,298 pupils; bars are drawn, not empty.
+    widths = bars.evaluate_all("rects => rects.map(r => r.getBoundingClientRect().width)")
+    assert max(widths) > 200 and widths.index(max(widths)) == 1, widths
+    assert "72,298人" in (chart.text_content() or "")
+
+
+def test_figures_table_filters_and_sorts(page: Page, site_url: str) -> None:
+    page.goto(site_url + f"{REPORT}/figures.html")
+    rows = page.locator(".bg-figures tbody tr")
+    total = rows.count()
+    assert total > 100
+    page.fill(".bg-figures-filter", "毛入园率")
+    expect(page.locator(".bg-figures tbody tr:visible")).to_have_count(1)
+    expect(page.locator(".bg-figures tbody tr:visible")).to_contain_text("99.68%")
+    page.fill(".bg-figures-filter", "")
+    expect(page.locator(".bg-figures tbody tr:visible")).to_have_count(total)
+    # Sort by value, largest first: the audit total of 50.98亿元 leads.
+    heading = page.locator(".bg-figures th[data-sort=number]")
+    heading.click()
+    heading.click()
+    expect(heading).to_have_attribute("aria-sort", "descending")
+    expect(rows.first).to_contain_text("50.98亿元")

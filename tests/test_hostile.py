@@ -88,7 +88,7 @@ def test_titles_hostile_to_yaml_survive_front_matter(hostile_site: Path) -> None
         assert data["title"] == title
         assert article_text(hostile_site / "site" / slug / "index.html").strip().startswith(title)
     nav = yaml.safe_load((hostile_site / "content" / ".baogao" / "nav.yml").read_text(encoding="utf-8"))
-    assert [next(iter(entry)) for entry in nav["nav"][1:]] == ["恶意内容测试报告", *HOSTILE_TITLES]
+    assert [next(iter(entry)) for entry in nav["nav"][1:]] == ["指标对比", "恶意内容测试报告", *HOSTILE_TITLES]
 
 
 def test_file_names_with_dots_spaces_chinese_and_clashing_slugs(tmp_path: Path) -> None:

@@ -101,6 +101,21 @@ def test_files_a_user_added_are_never_touched(tmp_path: Path) -> None:
     assert notes.read_text(encoding="utf-8") == "# 我的笔记\n"
 
 
+def _kill_when(command: list[str], marker: Path, kill: signal.Signals) -> bool:
+    """Run `command`, send `kill` as soon as `marker` exists; whether it was seen."""
+    process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    seen = False
+    while process.poll() is None and time.monotonic() < deadline:
+        if marker.exists():
+            process.send_signal(kill)
+            seen = True
+            break
+        time.sleep(0.001)
+    process.communicate(timeout=60)
+    return seen
+
+
 @pytest.mark.parametrize("kill", [signal.SIGKILL, signal.SIGINT], ids=["SIGKILL", "Ctrl-C"])
 def test_a_killed_build_leaves_the_previous_output_whole(tmp_path: Path, kill: signal.Signals) -> None:
     sources = _sources(tmp_path)
@@ -110,31 +125,35 @@ def test_a_killed_build_leaves_the_previous_output_whole(tmp_path: Path, kill: s
     assert _build(tmp_path, "-q", str(sources)).returncode == 0
     old = (_snapshot(content), _snapshot(site))
     new_text = SAMPLE.read_text(encoding="utf-8").replace("500所", "800所")
-    for index in range(6):
-        (sources / f"c{index}.txt").write_text(new_text, encoding="utf-8")
+
+    def use(text: str | None) -> None:
+        for index in range(6):
+            if text is None:
+                shutil.copy(SAMPLE, sources / f"c{index}.txt")
+            else:
+                (sources / f"c{index}.txt").write_text(text, encoding="utf-8")
+
+    use(new_text)
     assert _build(tmp_path, "-q", str(sources)).returncode == 0
     new = (_snapshot(content), _snapshot(site))
     assert new != old
-    seen = set()
-    for delay in (0.4, 0.9, 1.5, 2.2):
-        # Back to the old sources and output, then kill a build of the new.
-        for index in range(6):
-            shutil.copy(SAMPLE, sources / f"c{index}.txt")
-        assert _build(tmp_path, "-q", str(sources)).returncode == 0
-        assert (_snapshot(content), _snapshot(site)) == old
-        for index in range(6):
-            (sources / f"c{index}.txt").write_text(new_text, encoding="utf-8")
-        command = [sys.executable, str(ROOT / "build.py"), "-q", "--content", str(content), "--site", str(site)]
-        process = subprocess.Popen([*command, str(sources)], cwd=ROOT, stderr=subprocess.PIPE)
-        time.sleep(delay)
-        process.send_signal(kill)
-        process.communicate(timeout=60)
-        state = (_snapshot(content), _snapshot(site))
-        assert state[0] in (old[0], new[0]), f"content/ is neither old nor new after a kill at {delay}s"
-        assert state[1] in (old[1], new[1]), f"site/ is neither old nor new after a kill at {delay}s"
-        seen.add((state[0] == new[0], state[1] == new[1]))
-    # The kills landed at different stages, not all before or after the build.
-    assert len(seen) >= 2, seen
+    command = [sys.executable, str(ROOT / "build.py"), "-q", "--content", str(content), "--site", str(site)]
+    # Kill while content/ is being staged, and while MkDocs builds the site:
+    # the staging folders show that the build is under way.
+    for marker in (tmp_path / ".content.staging", tmp_path / ".site.staging"):
+        caught = False
+        for _ in range(5):
+            use(None)  # back to the old sources and output
+            assert _build(tmp_path, "-q", str(sources)).returncode == 0
+            assert (_snapshot(content), _snapshot(site)) == old
+            use(new_text)
+            caught = _kill_when([*command, str(sources)], marker, kill)
+            state = (_snapshot(content), _snapshot(site))
+            assert state[0] in (old[0], new[0]), f"content/ is neither old nor new after a kill at {marker.name}"
+            assert state[1] in (old[1], new[1]), f"site/ is neither old nor new after a kill at {marker.name}"
+            if caught:
+                break
+        assert caught, f"never caught the build with {marker.name} present"
     # A later run finishes the job and leaves nothing behind.
     assert _build(tmp_path, "-q", str(sources)).returncode == 0
     assert (_snapshot(content), _snapshot(site)) == new
