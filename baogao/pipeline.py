@@ -191,35 +191,36 @@ def build(options: Options, say: Callable[[str], None]) -> list[Report]:
     for slug, entry in manifest.reports.items():
         if slug not in entries and slug not in gone:
             entries[slug] = entry  # added by an earlier run, source still there
-    # Render what changed, and the home page and navigation over everything.
-    env = make_environment(options.templates)
-    files: dict[str, str] = {}
-    for report in changed:
-        rendered = render_report(report, env)
-        files.update(rendered)
-        entries[report.slug] = replace(entries[report.slug], files=tuple(sorted(rendered)))
-    listings = [entries[slug].listing for slug in sorted(entries)]
-    files["index.md"] = render_home(listings, env)
-    files[COMPARE_PAGE] = render_compare(listings, env)
-    files[NAV_FILE] = render_nav(listings)
+    # Render what changed, and the home page, comparison and navigation over
+    # everything; with nothing changed there is nothing to render.
     new_manifest = Manifest(renderer, dict(manifest.files), dict(sorted(entries.items())))
-    if changed or gone or manifest != new_manifest or _differs(options.content, files):
+    site_pages = ("index.md", COMPARE_PAGE, NAV_FILE)
+    if changed or gone or manifest != new_manifest or _missing(options.content, site_pages, manifest):
+        env = make_environment(options.templates)
+        files: dict[str, str] = {}
+        for report in changed:
+            rendered = render_report(report, env)
+            files.update(rendered)
+            entries[report.slug] = replace(entries[report.slug], files=tuple(sorted(rendered)))
+        listings = [entries[slug].listing for slug in sorted(entries)]
+        files["index.md"] = render_home(listings, env)
+        files[COMPARE_PAGE] = render_compare(listings, env)
+        files[NAV_FILE] = render_nav(listings)
+        new_manifest = Manifest(renderer, dict(manifest.files), dict(sorted(entries.items())))
         _write_content(options, manifest, new_manifest, files, gone, say)
     # Build the site, unless content/ and the configuration are as they were
     # for the site that is there.
     if options.build_site:
         inputs = tree_digest(options.content, options.config_file, options.templates) + _versions()
         if not site_is_current(options.site, inputs):
+            listings = [entries[slug].listing for slug in sorted(entries)]
             build_site(options.config_file, options.content, options.site, nav_entries(listings), inputs, options.quiet)
     return changed
 
 
-def _differs(content: Path, files: dict[str, str]) -> bool:
-    for relative, text in files.items():
-        path = content / relative
-        if not path.exists() or path.read_bytes() != text.encode("utf-8"):
-            return True
-    return False
+def _missing(content: Path, names: Iterable[str], manifest: Manifest) -> bool:
+    """Whether a site-wide page baogao wrote is gone or was never written."""
+    return any(name not in manifest.files or not (content / name).exists() for name in names)
 
 
 def _write_content(

@@ -10,6 +10,7 @@ baogao wrote it: the hash of every file baogao wrote is kept in a manifest.
 from __future__ import annotations
 
 import contextlib
+import functools
 import html
 import json
 import re
@@ -21,7 +22,6 @@ from typing import Any
 import jinja2
 import yaml
 from markupsafe import Markup
-from pymdownx.slugs import slugify
 
 from .blocks import render_blocks
 from .escape import escape_text, render_inline, render_paragraph
@@ -37,7 +37,6 @@ COMPARE_PAGE = "compare.md"
 COMPARE_MIN_REPORTS = 2
 BACKUP = ".baogao/backup"
 REASONS = {"chrome": "网页杂项", "title": "重复的标题", "duplicate": "重复的正文"}
-_slug = slugify(case="lower")
 _BLANK_RUN = re.compile(r"\n{3,}")
 
 
@@ -73,9 +72,17 @@ def _number(value: object) -> Markup:
     return Markup(html.escape(str(value)))
 
 
+@functools.cache
+def _slugify() -> Callable[[str, str], str]:
+    # Imported on first use: pymdownx pulls in Python-Markdown, slow to import.
+    from pymdownx.slugs import slugify
+
+    return slugify(case="lower")  # type: ignore[no-any-return]
+
+
 def anchor(section: Section) -> str:
     """The id MkDocs gives the section's heading (toc + pymdownx slugify)."""
-    return str(_slug(heading_text(section), "-"))
+    return str(_slugify()(heading_text(section), "-"))
 
 
 def make_environment(templates: Path) -> jinja2.Environment:
