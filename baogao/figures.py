@@ -130,6 +130,7 @@ def sentence_figures(sentence: str, section: str, line: int, year: str) -> tuple
     group = ""
     segment_start = 0
     previous_end = 0
+    stripped = sentence.strip()  # one string shared by the sentence's figures
     for match in _FIGURE.finditer(sentence):
         start, end = match.span()
         if start and sentence[start - 1] == "第":
@@ -164,7 +165,7 @@ def sentence_figures(sentence: str, section: str, line: int, year: str) -> tuple
                 group=group if group != what and base in _MEMBER_UNITS | _GROUP_UNITS else "",
                 year=year,
                 section=section,
-                sentence=sentence.strip(),
+                sentence=stripped,
                 line=line,
                 approximate=bool(match["about"]) if not match["ratio"] else False,
                 masked=masked,

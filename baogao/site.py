@@ -8,6 +8,7 @@ the hash of everything it was built from, so an unchanged re-run skips MkDocs.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from pathlib import Path
@@ -49,7 +50,26 @@ def build_site(config_file: Path, content: Path, site: Path, nav: list[Any], inp
             build(config)
         except (MkDocsException, OSError) as error:
             raise SiteError(f"{config_file}: MkDocs build failed: {error}") from None
+        compact_search_index(staging / "search")
         atomic_write(staging / STAMP, (inputs + "\n").encode("utf-8"))
+
+
+def compact_search_index(folder: Path) -> None:
+    """Store the search index as UTF-8 instead of ``\\uXXXX`` escapes.
+
+    Material writes every Chinese character as a 6-byte escape; as UTF-8 it
+    takes 3 bytes, and JSON.parse reads both the same. The offline plugin's
+    ``search_index.js`` (``var __index = …``) is rewritten to match.
+    """
+    index = folder / "search_index.json"
+    if not index.is_file():
+        return
+    data = json.loads(index.read_text(encoding="utf-8"))
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    atomic_write(index, text.encode("utf-8"))
+    script = folder / "search_index.js"
+    if script.is_file():
+        atomic_write(script, f"var __index = {text}".encode())
 
 
 def _quiet_jieba() -> None:

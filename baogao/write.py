@@ -124,12 +124,23 @@ def render_report(report: Report, env: jinja2.Environment) -> dict[str, str]:
     files[f"{report.slug}/report.json"] = dump_json(report_data(report))
     if report.figures:
         files[f"{report.slug}/figures.csv"] = figures_csv(report)
-        files[f"{report.slug}/figures.json"] = dump_json({"columns": list(COLUMNS), "figures": figure_rows(report)})
+        files[f"{report.slug}/figures.json"] = dump_rows(list(COLUMNS), figure_rows(report))
     return files
 
 
 def dump_json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def dump_rows(columns: list[str], rows: list[dict[str, object]]) -> str:
+    """``{"columns": [...], "figures": [...]}`` with one row per line.
+
+    Compact rows are as easy to read and diff as indented ones, and json's
+    C encoder (used only without indent) is many times faster.
+    """
+    lines = [json.dumps(row, ensure_ascii=False) for row in rows]
+    body = ",\n".join(lines)
+    return f'{{"columns": {json.dumps(columns)},\n"figures": [\n{body}\n]}}\n'
 
 
 def render_home(reports: list[dict[str, Any]], env: jinja2.Environment) -> str:

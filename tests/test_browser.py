@@ -250,3 +250,68 @@ def test_figures_table_filters_and_sorts(page: Page, site_url: str) -> None:
     heading.click()
     expect(heading).to_have_attribute("aria-sort", "descending")
     expect(rows.first).to_contain_text("50.98亿元")
+
+
+# --------------------------------------------------------------------------
+# Search quality: the query set on the example and the corpus
+# --------------------------------------------------------------------------
+
+from .searching import EXAMPLE_SLUG, load_queries, rank, score, search  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "national-work-reports"
+# Queries that Material's own query segmentation leaves out of the first 3
+# (measured with bench/search_quality.py): they must now be in the first 3.
+WERE_MISSED = [
+    "教育经费",
+    "3412.55万元",
+    "特殊教育",
+    "教材建设",
+    "近视",
+    "宏观调控",
+    "三农",
+    "生态文明",
+    "文化大发展大繁荣",
+    "创新型国家",
+]
+
+
+@pytest.fixture(scope="module")
+def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The example and the national reports in one site, served."""
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is absent (it exists beside the project in CI, not in a user's clone)")
+    out = tmp_path_factory.mktemp("search-site")
+    command = [sys.executable, "build.py", "-q", "--content", str(out / "content"), "--site", str(out / "site")]
+    subprocess.run([*command, str(ROOT / "sources"), str(CORPUS)], cwd=ROOT, check=True, timeout=900)
+    index = (out / "site" / "search" / "search_index.json").read_bytes()
+    # Chinese is stored as UTF-8, not as \\u4e00-style escapes.
+    assert not re.search(rb"\\u[4-9][0-9a-f]{3}", index) and "教育".encode() in index
+    handler = functools.partial(_QuietHandler, directory=str(out / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_query_set_finds_the_right_section_in_the_first_three(browser: Browser, corpus_site: str) -> None:
+    context = browser.new_context()
+    context.route(re.compile(rf"^(?!{re.escape(corpus_site)})"), lambda route: route.abort())
+    page = context.new_page()
+    ranks: dict[str, list[int | None]] = {"example": [], "corpus": []}
+    found: dict[str, int | None] = {}
+    for query in load_queries():
+        position = rank(search(page, corpus_site, query.text), query)
+        ranks["example" if query.report == EXAMPLE_SLUG else "corpus"].append(position)
+        found[query.text] = position
+    context.close()
+    assert len(found) >= 30
+    for kind, positions in ranks.items():
+        hit1, hit3 = score(positions)
+        assert hit3 >= 0.9, f"{kind}: hit@3 {hit3:.2f} (hit@1 {hit1:.2f}); ranks {found}"
+    for text in WERE_MISSED:
+        position = found[text]
+        assert position is not None and position <= 3, f"{text!r} ranks {position}"

@@ -6,10 +6,12 @@
 // This worker rewrites a query before Material reads it:
 //   - a run of digits or Latin letters is set apart from Han text
 //     (3412.55万元 -> 3412.55 万元), as the index sets them apart;
-//   - a Han run is cut into the index's words by longest match, helped by
-//     Intl.Segmenter where the browser has it;
+//   - a Han run is cut into the index's words by longest match; characters
+//     the index has no word for are cut by Intl.Segmenter;
 //   - each word the index holds gets a trailing U+3007 (〇, a Han character),
-//     which lets Material's segmenter take the word whole and then drops it.
+//     which lets Material's segmenter take the word whole and then drops it;
+//   - the words of one query are all required (+); if that finds nothing the
+//     query is asked again with them optional.
 // Written for baogao.
 "use strict";
 
@@ -51,38 +53,85 @@ function longestMatch(run) {
 }
 
 function segmentRun(run) {
-  var pieces = [run];
-  if (typeof Intl !== "undefined" && Intl.Segmenter) {
-    var segmenter = new Intl.Segmenter("zh", { granularity: "word" });
-    pieces = Array.from(segmenter.segment(run), function (part) {
-      return part.segment;
-    });
-  }
+  // The index's own words first (longest match); the browser's segmenter
+  // only where the index knows none of the characters' words.
   var words = [];
-  pieces.forEach(function (piece) {
-    words.push.apply(words, vocabulary.has(piece) ? [piece] : longestMatch(piece));
+  longestMatch(run).forEach(function (word) {
+    if (vocabulary.has(word) || typeof Intl === "undefined" || !Intl.Segmenter) {
+      words.push(word);
+      return;
+    }
+    var last = words.length - 1;
+    if (last >= 0 && !vocabulary.has(words[last])) {
+      words[last] += word; // gather unknown characters, segment them together
+    } else {
+      words.push(word);
+    }
   });
-  return words.map(function (word) {
-    return vocabulary.has(word) ? word + SENTINEL : word;
+  var segmenter = typeof Intl !== "undefined" && Intl.Segmenter ? new Intl.Segmenter("zh", { granularity: "word" }) : null;
+  var result = [];
+  words.forEach(function (word) {
+    if (vocabulary.has(word) || !segmenter) {
+      result.push(word);
+      return;
+    }
+    Array.from(segmenter.segment(word), function (part) {
+      result.push(part.segment);
+    });
   });
+  return result;
 }
 
-function rewrite(query) {
-  return query
+// A query typed without spaces means all of its words: each becomes a
+// required term (+), and a word the index holds gets the trailing sentinel.
+function rewrite(query, required) {
+  var parts = [];
+  query
     .replace(HAN, function (run) {
-      return " " + segmentRun(run).join(" ") + " ";
+      return " " + run + " ";
     })
-    .replace(/\s+/g, " ")
-    .trim();
+    .trim()
+    .split(/\s+/)
+    .forEach(function (part) {
+      if (!/^\p{Script=Han}+$/u.test(part)) {
+        parts.push(part);
+        return;
+      }
+      segmentRun(part).forEach(function (word) {
+        parts.push(vocabulary.has(word) ? word + SENTINEL : word);
+      });
+    });
+  if (required && parts.length > 1) {
+    parts = parts.map(function (part) {
+      return /^[+-]/.test(part) ? part : "+" + part;
+    });
+  }
+  return parts.join(" ");
 }
 
 // Material registers its message listener when its script runs: wrap it so
-// that every message passes through here first.
+// that every message passes through here first. When a query with required
+// terms finds nothing, it is asked again with the terms optional.
+var RESULT = 3;
+var materialListener = null;
+var relaxed = null;
+var post = self.postMessage.bind(self);
+self.postMessage = function (message) {
+  if (message && message.type === RESULT && relaxed !== null && !message.data.items.length) {
+    var retry = relaxed;
+    relaxed = null;
+    materialListener.call(self, { data: { type: QUERY, data: retry } });
+    return;
+  }
+  relaxed = null;
+  post(message);
+};
 var addListener = self.addEventListener.bind(self);
 self.addEventListener = function (type, listener, options) {
   if (type !== "message") {
     return addListener(type, listener, options);
   }
+  materialListener = listener;
   return addListener(
     type,
     function (event) {
@@ -90,7 +139,10 @@ self.addEventListener = function (type, listener, options) {
       if (message && message.type === SETUP) {
         learn(message);
       } else if (message && message.type === QUERY && typeof message.data === "string") {
-        message = { type: QUERY, data: rewrite(message.data) };
+        var strict = rewrite(message.data, true);
+        var loose = rewrite(message.data, false);
+        relaxed = strict !== loose ? loose : null;
+        message = { type: QUERY, data: strict };
       }
       return listener.call(self, { data: message });
     },
