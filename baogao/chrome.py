@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .outline import is_heading
+
 # Words that make up site navigation and widgets. A short line made only of
 # these (and separators) is chrome: report text never consists of them alone.
 UI_WORDS = tuple(
@@ -37,10 +39,13 @@ _WIDGET = re.compile(
     r"【?\s*字[体号]\s*[:：]?\s*[【\[]?大[】\]]?\s*[【\[]?中[】\]]?\s*[【\[]?小|【\s*(打印|关闭|收藏|分享)"
 )
 _DATE = r"(19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}"
+_PORTAL_KEY = r"(来源|来源于|作者|编辑|责任编辑|发布时间|发布日期|浏览次数)\s*[:：]"
+# A key word opens a portal line, or stands beside a site address or a date:
+# 数据来源：市统计局 inside a report is not one.
 _PORTAL = re.compile(
-    rf"(来源|来源于|作者|编辑|责任编辑|发布时间|发布日期|浏览次数)\s*[:：]|www\.[a-z0-9-]+\.|{_DATE}\s*(日)?\s*\d{{1,2}}:\d\d"
+    rf"^[(（【\[]?\s*{_PORTAL_KEY}|www\.[a-z0-9-]+\.|{_DATE}\s*(日)?\s*\d{{1,2}}:\d\d|{_DATE}.*{_PORTAL_KEY}"
 )
-_HTML_RESIDUE = re.compile(r"^(<!--.*|.*-->|<U\+[0-9A-F]{4}>|&nbsp;|</?[a-zA-Z][^>]*>)$")
+_HTML_RESIDUE = re.compile(r"^(<!--.*|\s*-->|<U\+[0-9A-F]{4}>|&nbsp;|</?[a-zA-Z][^>]*>)$")
 # Script left in the text: a line that is mostly ASCII and reads like code.
 _CODE = re.compile(r"\bfunction\s*\w*\s*\(|\bdocument\.\w+|\bwindow\.\w+|\bvar\s+\w+\s*=|[;{]\s*}\s*$")
 _PAGE_MARKER = re.compile(r"^第\s*\d+\s*页\s*[,，/]?\s*(共\s*\d+\s*页)?$|^共\s*\d+\s*页$|^\d+\s*/\s*\d+\s*页?$")
@@ -110,7 +115,13 @@ CHROME_RULES: tuple[Callable[[str], str | None], ...] = (
 
 
 def chrome_reason(text: str) -> str | None:
-    """Why this (stripped, non-blank) line is page chrome, or None."""
+    """Why this (stripped, non-blank) line is page chrome, or None.
+
+    A line that opens with a heading marker is report, whatever it says:
+    （1）登录 and (二)经费来源：各级财政 are items of a report.
+    """
+    if is_heading(text):
+        return None
     for rule in CHROME_RULES:
         reason = rule(text)
         if reason:

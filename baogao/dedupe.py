@@ -29,10 +29,33 @@ def _key(text: str) -> str:
     return _SPACE.sub("", text)
 
 
+_NUMBER = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?")
+_HIDDEN = re.compile(r"[*＊]|略|[xX×]{2}")
+
+
+def _same_figures(a: str, b: str) -> bool:
+    """Whether two near-identical lines state the same numbers.
+
+    Lines of one template (面积12000平方米 / 面积15000平方米) differ only in
+    their figures and are different text. A copy may only lack numbers that
+    the source masked in it (学生*人 / 学生8人).
+    """
+    first, second = _NUMBER.findall(a), _NUMBER.findall(b)
+    if first == second:
+        return True
+    fewer, more, line = (first, second, a) if len(first) < len(second) else (second, first, b)
+    if not _HIDDEN.search(line):
+        return False
+    rest = iter(more)
+    return all(number in rest for number in fewer)  # a subsequence
+
+
 def _similar(a: str, b: str) -> bool:
     if a == b:
         return True
     if not a or not b or min(len(a), len(b)) / max(len(a), len(b)) < SIMILAR_RATIO:
+        return False
+    if not _same_figures(a, b):
         return False
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     return matcher.quick_ratio() >= SIMILAR_RATIO and matcher.ratio() >= SIMILAR_RATIO

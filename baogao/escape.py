@@ -19,9 +19,10 @@ from .marks import LABELS, iter_marks
 # itself (markdown.Markdown.ESCAPED_CHARS, plus ``|`` from the tables
 # extension). ``(`` ``)`` ``!`` need no escape once ``[`` ``]`` have one.
 _INLINE = re.compile(r"([\\`*_{}\[\]#|])")
-# At the start of a paragraph these open a list (``-``, ``+``, ``1.``, ``1)``),
-# so the first one is escaped as well; ``>`` is already ``&gt;``.
-_BLOCK_START = re.compile(r"^([-+]|\d+(?=[.)]))")
+# At the start of a paragraph these open a list (``-``, ``+``, ``1.``, ``1)``)
+# or an admonition (``!!!``), so the first one is escaped as well; ``>`` is
+# already ``&gt;``.
+_BLOCK_START = re.compile(r"^([-+!]|\d+(?=[.)]))")
 
 
 def escape_text(text: str) -> str:

@@ -7,6 +7,7 @@ what template data; `report_data` is the structured report written to
 
 from __future__ import annotations
 
+import html
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -55,8 +56,18 @@ def _gaps_by_line(gaps: tuple[Gap, ...]) -> dict[int, list[Gap]]:
     return found
 
 
+def theme_text(text: str) -> str:
+    """Text for places the theme prints without escaping (page and nav titles).
+
+    MkDocs renders its theme with autoescape off, and Material prints
+    ``page.title`` and nav titles as they are: report text going there is
+    HTML-escaped here, or ``<img onerror=…>`` in a title would run.
+    """
+    return html.escape(text, quote=False)
+
+
 def _front_matter(report: Report, title: str, extra: dict[str, Any]) -> dict[str, Any]:
-    return {"title": title, "report": report.title, "report_slug": report.slug, **extra}
+    return {"title": theme_text(title), "report": report.title, "report_slug": report.slug, **extra}
 
 
 def summary(report: Report) -> dict[str, Any]:

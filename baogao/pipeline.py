@@ -91,11 +91,21 @@ def collect_sources(arguments: Iterable[Path]) -> list[Path]:
     return sorted(found.values(), key=lambda p: p.resolve().as_posix())
 
 
-def assign_slugs(paths: list[Path]) -> dict[Path, str]:
-    """A distinct slug per source; a clash gets -2, -3 in sorted order."""
+def assign_slugs(paths: list[Path], known: dict[Path, str] | None = None) -> dict[Path, str]:
+    """A distinct slug per source; a clash gets -2, -3 in sorted order.
+
+    A source keeps the slug an earlier run gave it (`known`), so its pages
+    keep their URLs when another source with the same name comes or goes.
+    """
     slugs: dict[Path, str] = {}
     taken: set[str] = set()
+    for path, slug in (known or {}).items():
+        if path in paths and slug not in taken:
+            slugs[path] = slug
+            taken.add(slug)
     for path in paths:
+        if path in slugs:
+            continue
         base = slug = slug_for(path)
         counter = 1
         while slug in taken:
@@ -155,8 +165,10 @@ def build(options: Options, say: Callable[[str], None]) -> list[Report]:
     paths = collect_sources(options.sources)
     if not paths:
         raise ConfigError("no report files (.txt) found in " + ", ".join(p.as_posix() for p in options.sources))
-    slugs = assign_slugs(paths)
     manifest = load_manifest(options.content)
+    by_source = {shown_path(path, options.root): path for path in paths}
+    known = {by_source[entry.source]: slug for slug, entry in manifest.reports.items() if entry.source in by_source}
+    slugs = assign_slugs(paths, known)
     renderer = renderer_key(options.templates)
     # Hash every source; read, clean and outline only those that changed,
     # and all of them before writing anything, so a bad file stops the run
@@ -207,7 +219,13 @@ def build(options: Options, say: Callable[[str], None]) -> list[Report]:
         files[COMPARE_PAGE] = render_compare(listings, env)
         files[NAV_FILE] = render_nav(listings)
         new_manifest = Manifest(renderer, dict(manifest.files), dict(sorted(entries.items())))
-        _write_content(options, manifest, new_manifest, files, gone, say)
+        # Pages a changed report no longer has (a section less, no figures).
+        stale = {
+            slug: sorted(set(manifest.reports[slug].files) - set(entries[slug].files))
+            for slug in (report.slug for report in changed)
+            if slug in manifest.reports
+        }
+        _write_content(options, manifest, new_manifest, files, gone, stale, say)
     # Build the site, unless content/ and the configuration are as they were
     # for the site that is there.
     if options.build_site:
@@ -229,6 +247,7 @@ def _write_content(
     new_manifest: Manifest,
     files: dict[str, str],
     gone: list[str],
+    stale: dict[str, list[str]],
     say: Callable[[str], None],
 ) -> None:
     """Apply the new files to a staging copy of content/ and swap it in."""
@@ -237,5 +256,7 @@ def _write_content(
         hashes, _ = apply_files(stage, shown, files, manifest.files, options.force, say)
         for slug in gone:
             hashes, _ = delete_files(stage, shown, manifest.reports[slug].files, hashes, say)
+        for names in stale.values():
+            hashes, _ = delete_files(stage, shown, names, hashes, say)
         final = Manifest(new_manifest.renderer, hashes, new_manifest.reports)
         atomic_write(stage / MANIFEST, dump_manifest(final))

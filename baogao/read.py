@@ -106,7 +106,10 @@ def _checked(text: str, encoding: str, name: str) -> tuple[str, str]:
 def _codepoint(match: re.Match[str]) -> str:
     value = int(match.group(1), 16)
     # Only characters that may stand in text; anything else stays as printed.
-    if value > 0x10FFFF or 0xD800 <= value <= 0xDFFF or _CONTROL.match(chr(value)):
+    # A line end written as a code point stays as printed: decoding it would
+    # split a line after line ends were counted.
+    line_breaks = (0x0A, 0x0D, 0x85, 0x2028, 0x2029)
+    if value > 0x10FFFF or 0xD800 <= value <= 0xDFFF or value in line_breaks or _CONTROL.match(chr(value)):
         return match.group(0)
     return chr(value)
 

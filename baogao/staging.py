@@ -66,13 +66,20 @@ def recover(target: Path) -> None:
     if previous.exists() and not target.exists():
         previous.rename(target)
     for leftover in (_staging(target), previous):
-        shutil.rmtree(leftover, ignore_errors=True)
+        if leftover.is_symlink():
+            leftover.unlink()
+        else:
+            shutil.rmtree(leftover, ignore_errors=True)
 
 
 @contextmanager
 def staged(target: Path, copy: bool = True) -> Iterator[Path]:
-    """A staging folder for `target`, swapped in when the block succeeds."""
-    target = target.absolute()
+    """A staging folder for `target`, swapped in when the block succeeds.
+
+    A symlinked `target` is staged beside the folder it points to, so the
+    link stays a link.
+    """
+    target = target.resolve() if target.is_symlink() else target.absolute()
     recover(target)
     staging = _staging(target)
     if copy and target.exists():

@@ -28,7 +28,7 @@ from .escape import escape_text, render_inline, render_paragraph
 from .figures import COLUMNS, figure_rows, figures_csv
 from .manifest import sha256
 from .model import Report, Section
-from .pages import heading_text, report_data, report_pages
+from .pages import heading_text, report_data, report_pages, theme_text
 from .staging import atomic_write
 
 NAV_FILE = ".baogao/nav.yml"
@@ -171,8 +171,8 @@ def nav_entries(reports: list[dict[str, Any]]) -> list[Any]:
     for data in reports:
         slug = data["slug"]
         children: list[Any] = [f"{slug}/index.md"]
-        children += [{page["title"]: f"{slug}/{page['file']}"} for page in data.get("pages", [])]
-        nav.append({data["title"] or slug: children})
+        children += [{theme_text(page["title"]): f"{slug}/{page['file']}"} for page in data.get("pages", [])]
+        nav.append({theme_text(data["title"] or slug): children})
     return nav
 
 

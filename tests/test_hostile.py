@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -37,6 +38,7 @@ HOSTILE_LINES = [
     "图片<img src=x onerror=alert(2)>说明",
     "**不加粗** _不倾斜_ `不是代码` ~~不删除~~",
     "&lt;已转义&gt; &amp;",
+    "!!! danger 注意事项",
 ]
 HOSTILE_TITLES = [
     "关于: 这个报告",
@@ -59,6 +61,10 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (sources / "hostile.txt").write_text("恶意内容测试报告\n" + body, encoding="utf-8")
     for index, title in enumerate(HOSTILE_TITLES):
         (sources / f"title-{index}.txt").write_text(f"{title}\n一、情况\n正文{index}。\n", encoding="utf-8")
+    (sources / "script-title.txt").write_text(
+        "<img src=x onerror=alert(1)>自评报告\n前言部分的文字。\n一、<b onmouseover=alert(2)>基本情况</b>\n正文。\n",
+        encoding="utf-8",
+    )
     result = run_build("-q", "--content", str(out / "content"), "--site", str(out / "site"), str(sources))
     assert result.returncode == 0, result.stderr
     return out
@@ -78,17 +84,29 @@ def test_markup_in_report_text_is_shown_as_text(hostile_site: Path) -> None:
     assert "49" not in text and "{{ 7*7 }}" in text
 
 
+def test_markup_in_titles_never_reaches_the_theme_as_html(hostile_site: Path) -> None:
+    # MkDocs renders the theme without autoescape: page and nav titles must
+    # arrive escaped, or a title would run script on every page.
+    for page in (hostile_site / "site").rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "<img src=x" not in text and "<b onmouseover" not in text, page
+    overview = (hostile_site / "site" / "script-title" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;img src=x onerror=alert(1)&gt;自评报告" in overview
+
+
 def test_titles_hostile_to_yaml_survive_front_matter(hostile_site: Path) -> None:
     for index, title in enumerate(HOSTILE_TITLES):
         slug = f"title-{index}"
         page = (hostile_site / "content" / slug / "index.md").read_text(encoding="utf-8")
         meta = yaml.safe_load(page.split("---\n", 2)[1])
-        assert meta["title"] == title and meta["report"] == title
+        # The page title is for the theme, which prints it as HTML: escaped.
+        assert html.unescape(meta["title"]) == title and meta["report"] == title
         data = json.loads((hostile_site / "content" / slug / "report.json").read_text(encoding="utf-8"))
         assert data["title"] == title
         assert article_text(hostile_site / "site" / slug / "index.html").strip().startswith(title)
     nav = yaml.safe_load((hostile_site / "content" / ".baogao" / "nav.yml").read_text(encoding="utf-8"))
-    assert [next(iter(entry)) for entry in nav["nav"][1:]] == ["指标对比", "恶意内容测试报告", *HOSTILE_TITLES]
+    titles = [html.unescape(next(iter(entry))) for entry in nav["nav"][1:]]
+    assert titles == ["指标对比", "恶意内容测试报告", "<img src=x onerror=alert(1)>自评报告", *HOSTILE_TITLES]
 
 
 def test_file_names_with_dots_spaces_chinese_and_clashing_slugs(tmp_path: Path) -> None:

@@ -82,3 +82,8 @@ def test_the_example_reads_as_utf8() -> None:
     assert source.encoding == "utf-8"
     assert source.text.startswith("2023年张掖市人民政府履行教育职责情况自评报告\n")
     assert "\u00a0" not in source.text
+
+
+def test_code_points_that_would_break_a_line_stay_as_printed() -> None:
+    text = normalize_text("前文<U+000D><U+000A>- 列表项<U+2028>文字<U+00A0>完")
+    assert text == "前文<U+000D><U+000A>- 列表项<U+2028>文字 完"

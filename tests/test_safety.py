@@ -92,6 +92,47 @@ def test_removing_a_source_removes_its_pages_but_never_an_edited_one(tmp_path: P
     assert "b/index.md" not in (tmp_path / "content" / ".baogao" / "nav.yml").read_text(encoding="utf-8")
 
 
+def test_pages_a_report_no_longer_has_are_removed_but_not_if_edited(tmp_path: Path) -> None:
+    source = tmp_path / "r.txt"
+    source.write_text(
+        "报告\n一、甲\n正文一。\n二、乙\n正文二。\n三、丙\n正文三。\n四、丁\n正文四。\n", encoding="utf-8"
+    )
+    assert _build(tmp_path, "-q", "--no-site", str(source)).returncode == 0
+    folder = tmp_path / "content" / "r"
+    edited = folder / "04.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n我的批注。\n", encoding="utf-8")
+    source.write_text("报告\n一、甲\n正文一。\n二、乙\n正文二。\n", encoding="utf-8")
+    result = _build(tmp_path, "--no-site", str(source))
+    assert result.returncode == 0, result.stderr
+    assert not (folder / "03.md").exists()
+    assert edited.exists() and "kept your edit" in result.stderr
+
+
+def test_a_source_keeps_its_folder_when_a_namesake_goes(tmp_path: Path) -> None:
+    for name in ("a", "b"):
+        (tmp_path / "src" / name).mkdir(parents=True)
+    (tmp_path / "src" / "a" / "x.txt").write_text("甲报告\n一、甲\n正文。\n", encoding="utf-8")
+    (tmp_path / "src" / "b" / "x.txt").write_text("乙报告\n一、乙\n正文。\n", encoding="utf-8")
+    assert _build(tmp_path, "-q", "--no-site", str(tmp_path / "src")).returncode == 0
+    assert "乙报告" in (tmp_path / "content" / "x-2" / "index.md").read_text(encoding="utf-8")
+    (tmp_path / "src" / "a" / "x.txt").unlink()
+    assert _build(tmp_path, "-q", "--no-site", str(tmp_path / "src")).returncode == 0
+    nav = (tmp_path / "content" / ".baogao" / "nav.yml").read_text(encoding="utf-8")
+    assert nav.count("乙报告") == 1 and "x-2/index.md" in nav
+    assert not (tmp_path / "content" / "x").exists()
+
+
+def test_a_symlinked_content_folder_stays_a_link(tmp_path: Path) -> None:
+    sources = _sources(tmp_path)
+    (tmp_path / "real").mkdir()
+    (tmp_path / "content").symlink_to(tmp_path / "real")
+    for _ in range(2):
+        assert _build(tmp_path, "-q", "--no-site", str(sources)).returncode == 0
+        (sources / "a.txt").write_text(SAMPLE.read_text(encoding="utf-8") + "\n补充。\n", encoding="utf-8")
+    assert (tmp_path / "content").is_symlink()
+    assert (tmp_path / "real" / "a" / "01.md").is_file()
+
+
 def test_files_a_user_added_are_never_touched(tmp_path: Path) -> None:
     sources = _sources(tmp_path)
     notes = tmp_path / "content" / "notes.md"
