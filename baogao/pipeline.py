@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .clean import clean
-from .errors import ConfigError, InputError
+from .errors import BaogaoError, ConfigError, InputError
 from .figures import extract_figures, indicators
 from .manifest import MANIFEST, Manifest, ReportEntry, dump_manifest, load_manifest, sha256, tree_digest
 from .model import Report, SourceText
@@ -250,8 +250,16 @@ def _write_content(
     stale: dict[str, list[str]],
     say: Callable[[str], None],
 ) -> None:
-    """Apply the new files to a staging copy of content/ and swap it in."""
+    """Apply the new files to a staging copy of content/ and swap it in.
+
+    A page the user saves while the build runs would be lost in the swap; so
+    the pages baogao touches are checked just before it, and the run stops
+    (nothing replaced) if one of them changed.
+    """
     shown = options.content
+    touched = [*files, *(name for slug in gone for name in manifest.reports[slug].files)]
+    touched += [name for names in stale.values() for name in names]
+    before = {name: _signature(options.content / name) for name in touched}
     with staged(options.content) as stage:
         hashes, _ = apply_files(stage, shown, files, manifest.files, options.force, say)
         for slug in gone:
@@ -260,3 +268,15 @@ def _write_content(
             hashes, _ = delete_files(stage, shown, names, hashes, say)
         final = Manifest(new_manifest.renderer, hashes, new_manifest.reports)
         atomic_write(stage / MANIFEST, dump_manifest(final))
+        for name, signature in before.items():
+            if _signature(options.content / name) != signature:
+                raise BaogaoError(f"{shown / name}: changed while baogao was building; nothing was replaced, run again")
+
+
+def _signature(path: Path) -> tuple[int, int, int] | None:
+    """Identity and state of a file: inode, size, modification time."""
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return None
+    return (status.st_ino, status.st_size, status.st_mtime_ns)

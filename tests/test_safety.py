@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import subprocess
@@ -199,3 +200,26 @@ def test_a_killed_build_leaves_the_previous_output_whole(tmp_path: Path, kill: s
     assert _build(tmp_path, "-q", str(sources)).returncode == 0
     assert (_snapshot(content), _snapshot(site)) == new
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site", "sources"]
+
+
+def test_a_page_saved_during_the_build_is_not_lost(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from baogao import pipeline
+    from baogao.cli import main
+
+    sources = _sources(tmp_path)
+    arguments = ["-q", "--no-site", "--content", str(tmp_path / "content"), str(sources)]
+    assert main(arguments, root=ROOT) == 0
+    page = tmp_path / "content" / "a" / "01.md"
+    (sources / "a.txt").write_text(SAMPLE.read_text(encoding="utf-8") + "\n补充。\n", encoding="utf-8")
+    real_apply = pipeline.apply_files
+
+    def apply_while_the_user_saves(*args, **kwargs):  # type: ignore[no-untyped-def]
+        # An editor saving through a temporary file and a rename.
+        saved = page.with_name("01.md.swp")
+        saved.write_text("# 我在构建时保存的修改\n", encoding="utf-8")
+        os.replace(saved, page)
+        return real_apply(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "apply_files", apply_while_the_user_saves)
+    assert main(arguments, root=ROOT) == 1
+    assert page.read_text(encoding="utf-8") == "# 我在构建时保存的修改\n"
