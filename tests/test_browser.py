@@ -33,16 +33,8 @@ expect = sync_api.expect
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = "2023-zhangye-education-self-evaluation"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from .searching import CHROMIUM_ARGS  # noqa: E402
+
 # Generous: the search worker builds its Lunr index in the page on first use.
 TIMEOUT_MS = 20_000
 # Material's search plugin segments Chinese with jieba and joins the words
@@ -256,7 +248,7 @@ def test_figures_table_filters_and_sorts(page: Page, site_url: str) -> None:
 # Search quality: the query set on the example and the corpus
 # --------------------------------------------------------------------------
 
-from .searching import EXAMPLE_SLUG, load_queries, rank, score, search  # noqa: E402
+from .searching import EXAMPLE_SLUG, load_queries, rank, score, search, serve  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "national-work-reports"
 # Queries that Material's own query segmentation leaves out of the first 3
@@ -286,15 +278,8 @@ def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     index = (out / "site" / "search" / "search_index.json").read_bytes()
     # Chinese is stored as UTF-8, not as \\u4e00-style escapes.
     assert not re.search(rb"\\u[4-9][0-9a-f]{3}", index) and "教育".encode() in index
-    handler = functools.partial(_QuietHandler, directory=str(out / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(out / "site") as base:
+        yield base
 
 
 def test_query_set_finds_the_right_section_in_the_first_three(browser: Browser, corpus_site: str) -> None:
