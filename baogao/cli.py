@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .errors import BaogaoError
 from .pipeline import Options, build
+from .site import SEARCH_BACKENDS
 
 
 def parser(root: Path) -> argparse.ArgumentParser:
@@ -34,6 +35,12 @@ def parser(root: Path) -> argparse.ArgumentParser:
     )
     command.add_argument("--no-site", action="store_true", help="write Markdown and JSON only, skip MkDocs")
     command.add_argument(
+        "--search",
+        choices=SEARCH_BACKENDS,
+        default="material",
+        help="material: Material's search box (default); pagefind: a Pagefind search page, for large sites",
+    )
+    command.add_argument(
         "--force",
         action="store_true",
         help="overwrite pages you edited, after saving each to content/.baogao/backup/",
@@ -55,6 +62,7 @@ def main(argv: Sequence[str] | None = None, root: Path | None = None) -> int:
         build_site=not arguments.no_site,
         quiet=arguments.quiet,
         force=arguments.force,
+        search=arguments.search,
     )
 
     def say(message: str) -> None:

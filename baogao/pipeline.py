@@ -28,6 +28,7 @@ from .staging import atomic_write, staged
 from .write import (
     COMPARE_PAGE,
     NAV_FILE,
+    SEARCH_PAGE,
     apply_files,
     delete_files,
     make_environment,
@@ -36,6 +37,7 @@ from .write import (
     render_home,
     render_nav,
     render_report,
+    render_search,
 )
 
 SOURCE_SUFFIXES = (".txt",)
@@ -57,6 +59,9 @@ class Options:
     build_site: bool = True
     quiet: bool = False
     force: bool = False
+    search: str = "material"
+    """``material`` (Material's search, with baogao's query segmentation) or
+    ``pagefind`` (a page of Pagefind search; for large sites)."""
 
 
 def process(source: SourceText, slug: str) -> Report:
@@ -169,7 +174,7 @@ def build(options: Options, say: Callable[[str], None]) -> list[Report]:
     by_source = {shown_path(path, options.root): path for path in paths}
     known = {by_source[entry.source]: slug for slug, entry in manifest.reports.items() if entry.source in by_source}
     slugs = assign_slugs(paths, known)
-    renderer = renderer_key(options.templates)
+    renderer = renderer_key(options.templates) + f"+search={options.search}"
     # Hash every source; read, clean and outline only those that changed,
     # and all of them before writing anything, so a bad file stops the run
     # with content/ untouched.
@@ -217,7 +222,9 @@ def build(options: Options, say: Callable[[str], None]) -> list[Report]:
         listings = [entries[slug].listing for slug in sorted(entries)]
         files["index.md"] = render_home(listings, env)
         files[COMPARE_PAGE] = render_compare(listings, env)
-        files[NAV_FILE] = render_nav(listings)
+        files[NAV_FILE] = render_nav(listings, options.search)
+        if options.search == "pagefind":
+            files[SEARCH_PAGE] = render_search(env)
         new_manifest = Manifest(renderer, dict(manifest.files), dict(sorted(entries.items())))
         # Pages a changed report no longer has (a section less, no figures).
         stale = {
@@ -229,10 +236,11 @@ def build(options: Options, say: Callable[[str], None]) -> list[Report]:
     # Build the site, unless content/ and the configuration are as they were
     # for the site that is there.
     if options.build_site:
-        inputs = tree_digest(options.content, options.config_file, options.templates) + _versions()
+        inputs = tree_digest(options.content, options.config_file, options.templates) + _versions() + options.search
         if not site_is_current(options.site, inputs):
             listings = [entries[slug].listing for slug in sorted(entries)]
-            build_site(options.config_file, options.content, options.site, nav_entries(listings), inputs, options.quiet)
+            nav = nav_entries(listings, options.search)
+            build_site(options.config_file, options.content, options.site, nav, inputs, options.quiet, options.search)
     return changed
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import logging
 import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +31,19 @@ def site_is_current(site: Path, inputs: str) -> bool:
     return stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == inputs
 
 
-def build_site(config_file: Path, content: Path, site: Path, nav: list[Any], inputs: str, quiet: bool) -> None:
-    """Run MkDocs on `content` and atomically replace `site` with the result."""
+SEARCH_BACKENDS = ("material", "pagefind")
+
+
+def build_site(
+    config_file: Path, content: Path, site: Path, nav: list[Any], inputs: str, quiet: bool, search: str = "material"
+) -> None:
+    """Run MkDocs on `content` and atomically replace `site` with the result.
+
+    With ``search="pagefind"`` Material's search plugin is left out (its one
+    Lunr index must be loaded whole before the first result, seconds at a
+    hundred reports) and Pagefind indexes the built pages instead: its index
+    is split into fragments a query loads on demand.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -41,17 +54,32 @@ def build_site(config_file: Path, content: Path, site: Path, nav: list[Any], inp
     _quiet_jieba()
     with staged(site, copy=False) as staging:
         try:
+            overrides: dict[str, Any] = {"nav": nav}
+            if search == "pagefind":
+                overrides["plugins"] = []
             config = load_config(
                 config_file=str(config_file),
                 docs_dir=str(content.absolute()),
                 site_dir=str(staging),
-                nav=nav,
+                **overrides,
             )
             build(config)
+            if search == "pagefind":
+                run_pagefind(staging, quiet)
         except (MkDocsException, OSError) as error:
             raise SiteError(f"{config_file}: MkDocs build failed: {error}") from None
         compact_search_index(staging / "search")
         atomic_write(staging / STAMP, (inputs + "\n").encode("utf-8"))
+
+
+def run_pagefind(site: Path, quiet: bool) -> None:
+    """Index the built pages' articles with Pagefind (Chinese segmented by its extended build)."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--root-selector", "article.md-content__inner"]
+    command += ["--exclude-selectors", ".headerlink"]  # the ¶ after each heading
+    result = subprocess.run([*command, "--silent" if quiet else "--quiet"], capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        detail = (result.stderr or result.stdout).strip().splitlines()
+        raise SiteError(f"{site}: Pagefind failed: {detail[-1] if detail else result.returncode}")
 
 
 def compact_search_index(folder: Path) -> None:

@@ -33,6 +33,7 @@ from .staging import atomic_write
 
 NAV_FILE = ".baogao/nav.yml"
 COMPARE_PAGE = "compare.md"
+SEARCH_PAGE = "search.md"
 # The comparison lists indicators found in at least this many reports.
 COMPARE_MIN_REPORTS = 2
 BACKUP = ".baogao/backup"
@@ -163,9 +164,16 @@ def render_compare(reports: list[dict[str, Any]], env: jinja2.Environment) -> st
     return _tidy(template.render(meta={"title": "指标对比"}, reports=reports, rows=rows))
 
 
-def nav_entries(reports: list[dict[str, Any]]) -> list[Any]:
+def render_search(env: jinja2.Environment) -> str:
+    """The Pagefind search page (``--search pagefind``)."""
+    return _tidy(env.get_template("search.md.j2").render(meta={"title": "搜索"}))
+
+
+def nav_entries(reports: list[dict[str, Any]], search: str = "material") -> list[Any]:
     """MkDocs navigation: home, then per report its overview and sections."""
     nav: list[Any] = [{"首页": "index.md"}]
+    if search == "pagefind":
+        nav.append({"搜索": SEARCH_PAGE})
     if len(reports) >= COMPARE_MIN_REPORTS:
         nav.append({"指标对比": COMPARE_PAGE})
     for data in reports:
@@ -176,10 +184,11 @@ def nav_entries(reports: list[dict[str, Any]]) -> list[Any]:
     return nav
 
 
-def render_nav(reports: list[dict[str, Any]]) -> str:
+def render_nav(reports: list[dict[str, Any]], search: str = "material") -> str:
     """The file `mkdocs.yml` inherits its navigation from."""
     header = "# Written by baogao (build.py); mkdocs.yml inherits nav from here.\n"
-    return header + yaml.safe_dump({"nav": nav_entries(reports)}, allow_unicode=True, sort_keys=False, width=1000)
+    nav = nav_entries(reports, search)
+    return header + yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False, width=1000)
 
 
 @dataclass(frozen=True)

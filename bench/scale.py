@@ -48,26 +48,42 @@ def timed(command: list[str], timeout: float) -> float:
     return time.perf_counter() - start
 
 
-def first_result(site: Path, query: str) -> float:
+def first_result(site: Path, query: str, search: str) -> float:
     with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         page = browser.new_page()
         start = time.perf_counter()
-        page.goto(base + "index.html")
-        page.keyboard.press("/")
-        box = page.locator("input.md-search__input")
-        box.fill(query)
-        box.press("End")
-        page.locator(".md-search-result__list article").first.wait_for(timeout=600_000)
+        if search == "pagefind":
+            page.goto(base + "search.html")
+            page.locator(".pagefind-ui__search-input").fill(query)
+            page.locator(".pagefind-ui__result-link").first.wait_for(timeout=600_000)
+        else:
+            page.goto(base + "index.html")
+            page.keyboard.press("/")
+            box = page.locator("input.md-search__input")
+            box.fill(query)
+            box.press("End")
+            page.locator(".md-search-result__list article").first.wait_for(timeout=600_000)
         elapsed = time.perf_counter() - start
         browser.close()
     return elapsed
+
+
+def _size(folder: Path) -> float:
+    """MB of a search index: Material's one JSON file, or Pagefind's folder."""
+    if not folder.exists():
+        return float("nan")
+    if folder.is_file():
+        return folder.stat().st_size / 1e6
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 100, 1000])
     parser.add_argument("--timeout", type=float, default=3600, help="per build, in seconds")
+    parser.add_argument("--search", choices=["material", "pagefind"], default="material")
+    parser.add_argument("--no-bare", action="store_true", help="skip the bare mkdocs-material baseline")
     arguments = parser.parse_args()
     rows = []
     for size in arguments.sizes:
@@ -76,15 +92,16 @@ def main() -> None:
             make_reports(work / "sources", size)
             content, site, bare_site = work / "content", work / "site", work / "bare"
             ours = [sys.executable, "build.py", "-q", "--content", str(content), "--site", str(site)]
+            ours += ["--search", arguments.search]
             baogao = timed([*ours, "--no-site", str(work / "sources")], arguments.timeout)
             mkdocs = timed([*ours, str(work / "sources")], arguments.timeout)
             (work / "bare.yml").write_text(BARE.format(content=content, site=bare_site), encoding="utf-8")
             command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(work / "bare.yml")]
-            bare = timed(command, arguments.timeout)
+            bare = float("nan") if arguments.no_bare else timed(command, arguments.timeout)
             pages = sum(1 for _ in content.rglob("*.md"))
-            index = (site / "search" / "search_index.json").stat().st_size / 1e6
-            bare_index = (bare_site / "search" / "search_index.json").stat().st_size / 1e6
-            search = first_result(site, "教育经费")
+            index = _size(site / "pagefind" if arguments.search == "pagefind" else site / "search" / "search_index.json")
+            bare_index = _size(bare_site / "search" / "search_index.json")
+            search = first_result(site, "教育经费", arguments.search)
             rows.append((size, pages, baogao, mkdocs, bare, index, bare_index, search))
             print(rows[-1], flush=True)
     print(

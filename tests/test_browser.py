@@ -300,3 +300,39 @@ def test_query_set_finds_the_right_section_in_the_first_three(browser: Browser, 
     for text in WERE_MISSED:
         position = found[text]
         assert position is not None and position <= 3, f"{text!r} ranks {position}"
+
+
+# --------------------------------------------------------------------------
+# Pagefind: the search page of a site built with --search pagefind
+# --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    pytest.importorskip("pagefind", reason="pagefind is not installed (pip install -e '.[pagefind]')")
+    out = tmp_path_factory.mktemp("pagefind-site")
+    command = [sys.executable, "build.py", "-q", "--search", "pagefind"]
+    command += ["--content", str(out / "content"), "--site", str(out / "site")]
+    subprocess.run(command, cwd=ROOT, check=True, timeout=600)
+    assert (out / "site" / "pagefind" / "pagefind-ui.js").is_file()
+    with serve(out / "site") as base:
+        yield base
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("双减", "认真落实“双减”决策部署"), ("学前教育普及普惠", "推动学前教育普及普惠安全优质发展")],
+    ids=["shuangjian", "xueqian-jiaoyu"],
+)
+def test_pagefind_search_page_finds_the_section(
+    browser: Browser, pagefind_site: str, query: str, expected: str
+) -> None:
+    context = browser.new_context()
+    context.route(re.compile(rf"^(?!{re.escape(pagefind_site)})"), lambda route: route.abort())
+    page = context.new_page()
+    page.goto(pagefind_site + "search.html")
+    page.locator(".pagefind-ui__search-input").fill(query)
+    link = page.locator(".pagefind-ui__result-link", has_text=expected).first
+    expect(link).to_be_visible(timeout=TIMEOUT_MS)
+    assert f"{REPORT}/02.html#" in (link.get_attribute("href") or "")
+    context.close()
