@@ -18,11 +18,11 @@ from typing import Any
 from .clean import clean
 from .errors import BaogaoError, ConfigError, InputError
 from .figures import extract_figures, indicators
-from .manifest import MANIFEST, Manifest, ReportEntry, dump_manifest, load_manifest, sha256, tree_digest
+from .manifest import MANIFEST, Manifest, ReportEntry, dump_manifest, load_manifest, tree_digest
 from .model import Report, SourceText
 from .outline import build_outline
 from .pages import report_data
-from .read import decode_bytes, normalize_text
+from .read import decode_source, read_bytes
 from .site import build_site, site_is_current
 from .staging import atomic_write, staged
 from .write import (
@@ -140,19 +140,6 @@ def listing(report: Report) -> dict[str, Any]:
     return {**{key: data[key] for key in ("slug", "title", "pages", "summary")}, "indicators": indicators(report)}
 
 
-def _read(path: Path, shown: str) -> tuple[bytes, str]:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(shown, f"cannot read file ({error.strerror})") from None
-    return data, sha256(data)
-
-
-def _decode(data: bytes, shown: str, digest: str) -> SourceText:
-    text, encoding = decode_bytes(data, shown)
-    return SourceText(shown, normalize_text(text), encoding, digest)
-
-
 def _versions() -> str:
     found = []
     for name in ("mkdocs", "mkdocs-material", "jieba"):
@@ -182,7 +169,7 @@ def build(options: Options, say: Callable[[str], None]) -> list[Report]:
     changed: list[Report] = []
     for path in paths:
         shown = shown_path(path, options.root)
-        data, digest = _read(path, shown)
+        data, digest = read_bytes(path, shown)
         slug = slugs[path]
         entry = manifest.reports.get(slug)
         current = (
@@ -194,7 +181,7 @@ def build(options: Options, say: Callable[[str], None]) -> list[Report]:
         if entry is not None and current:
             entries[slug] = entry
             continue
-        report = process(_decode(data, shown, digest), slug)
+        report = process(decode_source(data, shown, digest), slug)
         if not report.outline.preface and not report.outline.sections and report.title == Path(shown).stem:
             raise InputError(shown, "no report text: the file holds only page chrome")
         changed.append(report)

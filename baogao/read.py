@@ -30,17 +30,23 @@ _CODEPOINT = re.compile(r"<U\+([0-9A-Fa-f]{4,6})>")
 def read_source(path: Path, shown: str | None = None) -> SourceText:
     """Read and decode one report file; raise InputError if it is not text."""
     name = shown or path.as_posix()
+    data, digest = read_bytes(path, name)
+    return decode_source(data, name, digest)
+
+
+def read_bytes(path: Path, name: str) -> tuple[bytes, str]:
+    """A source's bytes and their SHA-256 (what incremental runs compare)."""
     try:
         data = path.read_bytes()
     except OSError as error:
         raise InputError(name, f"cannot read file ({error.strerror})") from None
+    return data, hashlib.sha256(data).hexdigest()
+
+
+def decode_source(data: bytes, name: str, digest: str) -> SourceText:
+    """Bytes read by `read_bytes` as a normalised `SourceText`."""
     text, encoding = decode_bytes(data, name)
-    return SourceText(
-        path=name,
-        text=normalize_text(text),
-        encoding=encoding,
-        sha256=hashlib.sha256(data).hexdigest(),
-    )
+    return SourceText(path=name, text=normalize_text(text), encoding=encoding, sha256=digest)
 
 
 def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
