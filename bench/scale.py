@@ -99,7 +99,8 @@ def main() -> None:
             command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(work / "bare.yml")]
             bare = float("nan") if arguments.no_bare else timed(command, arguments.timeout)
             pages = sum(1 for _ in content.rglob("*.md"))
-            index = _size(site / "pagefind" if arguments.search == "pagefind" else site / "search" / "search_index.json")
+            material_index = site / "search" / "search_index.json"
+            index = _size(site / "pagefind" if arguments.search == "pagefind" else material_index)
             bare_index = _size(bare_site / "search" / "search_index.json")
             search = first_result(site, "教育经费", arguments.search)
             rows.append((size, pages, baogao, mkdocs, bare, index, bare_index, search))
