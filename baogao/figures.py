@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 
 from .model import Figure, Line, Report, Section, Skipped
+from .outline import walk
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 # Units, longest first so 万元 wins over 元. Scale turns the value into the
@@ -64,6 +65,7 @@ SKIP_REASONS = {
     "name": "名称的一部分（5G）",
     "fragment": "被删略截断的片段",
     "no-unit": "没有单位的数字",
+    "item": "条目编号（1.）",
 }
 
 
@@ -211,6 +213,9 @@ def extract_figures(report: Report) -> tuple[tuple[Figure, ...], tuple[Skipped, 
             found, passed = sentence_figures(sentence, section, line.number, year.group(1) if year else "")
             figures += found
             skipped += passed
+    # The numbers of numbered headings (1. （2）) are item numbers.
+    for heading in walk(report.outline.sections):
+        skipped += [Skipped(number.group(0), "item", heading.span.start) for number in _DIGITS.finditer(heading.marker)]
     return tuple(figures), tuple(skipped)
 
 

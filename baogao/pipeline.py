@@ -256,11 +256,11 @@ def _write_content(
     touched += [name for names in stale.values() for name in names]
     before = {name: _signature(options.content / name) for name in touched}
     with staged(options.content) as stage:
-        hashes, _ = apply_files(stage, shown, files, manifest.files, options.force, say)
+        hashes = apply_files(stage, shown, files, manifest.files, options.force, say)
         for slug in gone:
-            hashes, _ = delete_files(stage, shown, manifest.reports[slug].files, hashes, say)
+            hashes = delete_files(stage, shown, manifest.reports[slug].files, hashes, say)
         for names in stale.values():
-            hashes, _ = delete_files(stage, shown, names, hashes, say)
+            hashes = delete_files(stage, shown, names, hashes, say)
         final = Manifest(new_manifest.renderer, hashes, new_manifest.reports)
         atomic_write(stage / MANIFEST, dump_manifest(final))
         for name, signature in before.items():

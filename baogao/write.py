@@ -15,7 +15,6 @@ import html
 import json
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -191,18 +190,6 @@ def render_nav(reports: list[dict[str, Any]], search: str = "material") -> str:
     return header + yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False, width=1000)
 
 
-@dataclass(frozen=True)
-class Outcome:
-    """What writing did to content/, file by file (paths relative to it)."""
-
-    written: tuple[str, ...] = ()
-    kept: tuple[str, ...] = ()
-    """Pages left alone because the user edited them."""
-    backups: tuple[str, ...] = ()
-    """Where `--force` saved the user's edits before overwriting them."""
-    deleted: tuple[str, ...] = ()
-
-
 def apply_files(
     root: Path,
     shown: Path,
@@ -210,7 +197,7 @@ def apply_files(
     recorded: Mapping[str, str],
     force: bool,
     say: Callable[[str], None],
-) -> tuple[dict[str, str], Outcome]:
+) -> dict[str, str]:
     """Write `files` under `root`, never losing a page the user edited.
 
     `recorded` holds the hash of each file as baogao last wrote it; a file
@@ -219,7 +206,6 @@ def apply_files(
     in messages (`root` may be a staging copy). Returns the new hashes.
     """
     hashes = dict(recorded)
-    written, kept, backups = [], [], []
     for relative in sorted(files):
         data = files[relative].encode("utf-8")
         path = root / relative
@@ -232,36 +218,30 @@ def apply_files(
                 continue
             if recorded.get(relative) != current:
                 if not force:
-                    kept.append(relative)
                     say(f"kept your edit of {shown / relative}; its source changed")
                     continue
                 backup = f"{BACKUP}/{relative}.{current[:12]}"
                 atomic_write(root / backup, old)
-                backups.append(backup)
                 say(f"overwrote your edit of {shown / relative}; saved it as {shown / backup}")
         atomic_write(path, data)
         hashes[relative] = new
-        written.append(relative)
-    return hashes, Outcome(tuple(written), tuple(kept), tuple(backups))
+    return hashes
 
 
 def delete_files(
     root: Path, shown: Path, relatives: Iterable[str], recorded: Mapping[str, str], say: Callable[[str], None]
-) -> tuple[dict[str, str], Outcome]:
+) -> dict[str, str]:
     """Delete files baogao wrote whose report is gone; keep the user's edits."""
     hashes = dict(recorded)
-    deleted, kept = [], []
     for relative in sorted(relatives):
         path = root / relative
         hashes.pop(relative, None)
         if not path.exists():
             continue
         if sha256(path.read_bytes()) != recorded.get(relative):
-            kept.append(relative)
             say(f"kept your edit of {shown / relative}; its source is gone")
             continue
         path.unlink()
-        deleted.append(relative)
         with contextlib.suppress(OSError):  # the folder holds other files
             path.parent.rmdir()
-    return hashes, Outcome(kept=tuple(kept), deleted=tuple(deleted))
+    return hashes

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from baogao.model import CleanText, Outline, Section
+from collections import Counter
+
+from baogao.model import CleanText, Outline, Report, Section
+from baogao.outline import walk
 
 
 def dump_clean(cleaned: CleanText) -> str:
@@ -30,3 +33,20 @@ def dump_outline(outline: Outline) -> str:
         for gap in outline.gaps
     ]
     return "\n".join(out)
+
+
+def report_pieces(report: Report) -> list[str]:
+    """The report's text as pieces: preface lines, then each heading as
+    printed (marker, title, sentence end) followed by its body lines."""
+    pieces = [line.text for line in report.outline.preface]
+    for section in walk(report.outline.sections):
+        pieces.append(section.marker + section.title + section.title_end)
+        pieces += [line.text for line in section.body]
+    return pieces
+
+
+def accounted_characters(report: Report, title: str) -> Counter[str]:
+    """Non-blank characters of `title`, the text, and everything removed:
+    compared with the source's, it shows that nothing was lost."""
+    parts = [title, *report_pieces(report), *(removal.text for removal in report.removed)]
+    return Counter("".join("".join(parts).split()))

@@ -10,12 +10,9 @@ never used. Every wait is on a page condition (Playwright's auto-waiting
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,7 +30,7 @@ expect = sync_api.expect
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = "2023-zhangye-education-self-evaluation"
-from .searching import CHROMIUM_ARGS  # noqa: E402
+from .searching import CHROMIUM_ARGS, serve  # noqa: E402
 
 # Generous: the search worker builds its Lunr index in the page on first use.
 TIMEOUT_MS = 20_000
@@ -77,26 +74,11 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     """Base URL (ending in /) of the built site, served on 127.0.0.1:<free port>."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="site-http", daemon=True)
-    thread.start()
-    try:
-        host, port = server.server_address[:2]
-        yield f"http://{host}:{port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
+    with serve(built_site) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")
@@ -248,7 +230,7 @@ def test_figures_table_filters_and_sorts(page: Page, site_url: str) -> None:
 # Search quality: the query set on the example and the corpus
 # --------------------------------------------------------------------------
 
-from .searching import EXAMPLE_SLUG, load_queries, rank, score, search, serve  # noqa: E402
+from .searching import EXAMPLE_SLUG, load_queries, rank, score, search  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "national-work-reports"
 # Queries that Material's own query segmentation leaves out of the first 3

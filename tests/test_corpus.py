@@ -23,6 +23,7 @@ from baogao.read import read_source
 from baogao.write import make_environment, render_report
 
 from .conftest import CORPUS, ROOT, corpus_or_skip
+from .dumps import accounted_characters, report_pieces
 
 FILES = sorted(CORPUS.glob("*/*.txt")) if CORPUS.is_dir() else []
 YEARS = (2006, 2007, 2008, 2009)
@@ -39,12 +40,8 @@ def _process(path: Path) -> Report:
 
 
 def _body(report: Report) -> list[str]:
-    """Preface and section text as one list of whitespace-free lines."""
-    lines = [line.text for line in report.outline.preface]
-    for section in walk(report.outline.sections):
-        lines.append(section.marker + section.title + section.title_end)
-        lines += [line.text for line in section.body]
-    return ["".join(line.split()) for line in lines]
+    """Preface and section text as whitespace-free lines."""
+    return ["".join(piece.split()) for piece in report_pieces(report)]
 
 
 @pytest.mark.parametrize("path", FILES, ids=[f"{p.parent.name}/{p.name}" for p in FILES])
@@ -54,10 +51,7 @@ def test_every_corpus_file_goes_through_the_pipeline(path: Path) -> None:
     files = render_report(report, make_environment(ROOT / "templates"))
     assert f"{report.slug}/index.md" in files
     # Nothing lost: every non-blank character is in the title, the body, or a removal.
-    source = Counter("".join(report.source.text.split()))
-    kept = Counter("".join(report.title.split()) + "".join(_body(report)))
-    removed = Counter("".join("".join(r.text for r in report.removed).split()))
-    assert kept + removed == source
+    assert accounted_characters(report, report.title) == Counter("".join(report.source.text.split()))
     # No chrome line survives on any page.
     for name, text in files.items():
         if name.endswith(".md"):

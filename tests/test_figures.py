@@ -15,7 +15,8 @@ from baogao.model import Report, SourceText
 from baogao.pipeline import process
 from baogao.read import read_source
 
-from .conftest import SAMPLE, SLUG
+from .conftest import SAMPLE, SLUG, run_build
+from .dumps import report_pieces
 
 # The example's basic-facts paragraph, read by hand: (group, what, value, unit).
 BASIC_FACTS = [
@@ -62,9 +63,7 @@ def test_basic_facts_paragraph_yields_every_triple(example: Report) -> None:
 
 
 def test_every_number_is_a_figure_or_skipped_for_a_documented_reason(example: Report) -> None:
-    texts = [line.text for line in example.outline.preface]
-    for section in _walk(example):
-        texts += [section.title, *(line.text for line in section.body)]
+    texts = report_pieces(example)
     numbers = sum(len(re.findall(r"[0-9０-９]+(?:[.．][0-9０-９]+)?", text)) for text in texts)
     in_figures = sum(len(re.findall(r"[0-9０-９]+(?:[.．][0-9０-９]+)?", f.text)) for f in example.figures)
     assert in_figures + len(example.skipped) == numbers
@@ -137,8 +136,6 @@ def test_overview_has_key_facts_and_charts(example_build: Path) -> None:
 
 
 def test_comparison_page_lines_up_an_indicator_across_reports(tmp_path: Path) -> None:
-    from .conftest import run_build
-
     other = tmp_path / "another-year.txt"
     other.write_text(SAMPLE.read_text(encoding="utf-8").replace("小学127所", "小学130所"), encoding="utf-8")
     result = run_build("-q", "--no-site", "--content", str(tmp_path / "content"), str(SAMPLE), str(other))
@@ -148,13 +145,7 @@ def test_comparison_page_lines_up_an_indicator_across_reports(tmp_path: Path) ->
     assert "127所" in row and "130所" in row
 
 
-def _walk(report: Report) -> list:
-    from baogao.outline import walk
-
-    return walk(report.outline.sections)
-
-
-def test_figures_of_any_report_never_break(tmp_path: Path) -> None:
+def test_masked_values_and_ratios_in_one_sentence() -> None:
     text = "报告\n一、情况\n共有*所学校，xx名教师，占比**%，0∶5，第3页，〔2020〕1号。\n"
     report = process(SourceText("x.txt", text, "utf-8", ""), "x")
     assert [f.masked for f in report.figures] == [True, True, True, False]

@@ -16,13 +16,13 @@ from hypothesis import strategies as st
 
 from baogao.clean import clean
 from baogao.errors import InputError
-from baogao.model import Report, SourceText
-from baogao.outline import walk
+from baogao.model import SourceText
 from baogao.pipeline import process, slug_for
 from baogao.read import decode_bytes, normalize_text
 from baogao.write import make_environment, render_report
 
 from .conftest import ROOT, run_build
+from .dumps import accounted_characters
 from .pagetext import article_html, article_text
 
 HOSTILE_LINES = [
@@ -177,14 +177,6 @@ def test_any_bytes_decode_or_fail_with_an_input_error(data: bytes) -> None:
     assert text.strip() and encoding
 
 
-def _characters(report: Report, title: str) -> Counter[str]:
-    parts = [title, *(line.text for line in report.outline.preface)]
-    for section in walk(report.outline.sections):
-        parts += [section.marker, section.title, section.title_end, *(line.text for line in section.body)]
-    parts += [removal.text for removal in report.removed]
-    return Counter("".join("".join(parts).split()))
-
-
 TEXT = st.text(
     alphabet=st.one_of(
         st.characters(codec="utf-8", exclude_categories=("Cs",)),
@@ -203,7 +195,7 @@ def test_any_text_goes_through_clean_outline_and_write_losing_nothing(text: str)
     assert "fuzz/index.md" in files
     # The title counts when it came from the text (not the file-name fallback).
     title = clean(SourceText("fuzz.txt", normalized, "utf-8", "0" * 64)).title
-    assert _characters(report, title) == Counter("".join(normalized.split()))
+    assert accounted_characters(report, title) == Counter("".join(normalized.split()))
 
 
 def test_a_file_of_nothing_but_page_chrome_is_refused(tmp_path: Path) -> None:

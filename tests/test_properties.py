@@ -16,6 +16,7 @@ from baogao.read import decode_bytes, normalize_text
 from baogao.write import make_environment, render_report
 
 from .conftest import ROOT
+from .dumps import accounted_characters
 
 # The first 2,000 CJK unified ideographs (all encodable in GB18030), less the
 # numerals: generated text must not hold heading look-alikes by chance.
@@ -48,14 +49,6 @@ def _report(text: str) -> Report:
     return process(SourceText("generated.txt", normalize_text(text), "utf-8", "0" * 64), "generated")
 
 
-def _characters(report: Report) -> Counter[str]:
-    parts = [report.title, *(line.text for line in report.outline.preface)]
-    for section in walk(report.outline.sections):
-        parts += [section.marker, section.title, section.title_end, *(line.text for line in section.body)]
-    parts += [removal.text for removal in report.removed]
-    return Counter("".join("".join(parts).split()))
-
-
 # BAOGAO_EXAMPLES=1000 for a longer search than the suite's default.
 SETTINGS = settings(
     max_examples=int(os.environ.get("BAOGAO_EXAMPLES", "80")),
@@ -67,7 +60,8 @@ SETTINGS = settings(
 @SETTINGS
 @given(reports())
 def test_no_character_is_lost(text: str) -> None:
-    assert _characters(_report(text)) == Counter("".join(text.split()))
+    report = _report(text)
+    assert accounted_characters(report, report.title) == Counter("".join(text.split()))
 
 
 @SETTINGS
