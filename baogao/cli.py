@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import BaogaoError
-from .pipeline import Options, build
+from .pipeline import PAGEFIND_ABOVE, Options, build
 from .site import SEARCH_BACKENDS
 
 
@@ -36,9 +36,10 @@ def parser(root: Path) -> argparse.ArgumentParser:
     command.add_argument("--no-site", action="store_true", help="write Markdown and JSON only, skip MkDocs")
     command.add_argument(
         "--search",
-        choices=SEARCH_BACKENDS,
-        default="material",
-        help="material: Material's search box (default); pagefind: a Pagefind search page, for large sites",
+        choices=("auto", *SEARCH_BACKENDS),
+        default="auto",
+        help="material: Material's search box; pagefind: a Pagefind search page, for large sites;"
+        f" auto (default): material up to {PAGEFIND_ABOVE} reports, pagefind above",
     )
     command.add_argument(
         "--force",

@@ -23,6 +23,10 @@ class InputError(BaogaoError):
         self.path = path
         self.problem = problem
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        # Raised in a worker process, it is pickled back to the parent.
+        return (InputError, (self.path, self.problem))
+
 
 class ConfigError(BaogaoError):
     """Bad command-line options or project layout."""

@@ -7,13 +7,18 @@ and both output folders are rebuilt in a staging copy and swapped in whole.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
+
+import jinja2
 
 from .clean import clean
 from .errors import BaogaoError, ConfigError, InputError
@@ -41,6 +46,11 @@ from .write import (
 )
 
 SOURCE_SUFFIXES = (".txt",)
+# Above this many reports, ``--search auto`` uses Pagefind (and the sidebar
+# shows only the current report: `plugin.BaogaoConfig`).
+PAGEFIND_ABOVE = 30
+# Below this many changed reports, starting worker processes costs more than it saves.
+PARALLEL_FROM = 8
 _UNSAFE = re.compile(r"[^\w\-]+")
 PACKAGE = Path(__file__).resolve().parent
 
@@ -59,9 +69,10 @@ class Options:
     build_site: bool = True
     quiet: bool = False
     force: bool = False
-    search: str = "material"
-    """``material`` (Material's search, with baogao's query segmentation) or
-    ``pagefind`` (a page of Pagefind search; for large sites)."""
+    search: str = "auto"
+    """``material`` (Material's search, with baogao's query segmentation),
+    ``pagefind`` (a page of Pagefind search; for large sites) or ``auto``
+    (the first up to `PAGEFIND_ABOVE` reports, the second above)."""
 
 
 def process(source: SourceText, slug: str) -> Report:
@@ -72,6 +83,44 @@ def process(source: SourceText, slug: str) -> Report:
     report = Report(slug, title, source, outline, cleaned.removed, cleaned.marks)
     figures, skipped = extract_figures(report)
     return replace(report, figures=figures, skipped=skipped)
+
+
+def prepare(data: bytes, shown: str, digest: str, slug: str, env: jinja2.Environment) -> tuple[Report, dict[str, str]]:
+    """One changed source: decoded, processed and rendered to its content/ files."""
+    report = process(decode_source(data, shown, digest), slug)
+    if not report.outline.preface and not report.outline.sections and report.title == Path(shown).stem:
+        raise InputError(shown, "no report text: the file holds only page chrome")
+    return report, render_report(report, env)
+
+
+def prepare_reports(
+    todo: list[tuple[bytes, str, str, str]], templates: Path
+) -> Iterator[tuple[Report, dict[str, str]]]:
+    """`prepare` every changed source, in order; in one process per core when there are many.
+
+    Reports are independent, so this is the one place baogao's own work
+    spreads over cores (forked, so the workers share the loaded modules).
+    """
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    if len(todo) < PARALLEL_FROM or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        env = make_environment(templates)
+        for task in todo:
+            yield prepare(*task, env)
+        return
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(cores, mp_context=context, initializer=_start_worker, initargs=(templates,)) as pool:
+        yield from pool.map(_prepare_in_worker, todo, chunksize=4)
+
+
+_worker_env: list[jinja2.Environment] = []
+
+
+def _start_worker(templates: Path) -> None:
+    _worker_env.append(make_environment(templates))
+
+
+def _prepare_in_worker(task: tuple[bytes, str, str, str]) -> tuple[Report, dict[str, str]]:
+    return prepare(*task, _worker_env[0])
 
 
 def slug_for(path: Path) -> str:
@@ -140,6 +189,18 @@ def listing(report: Report) -> dict[str, Any]:
     return {**{key: data[key] for key in ("slug", "title", "pages", "summary")}, "indicators": indicators(report)}
 
 
+def choose_search(search: str, reports: int) -> str:
+    """``auto``: Material's search box up to `PAGEFIND_ABOVE` reports, Pagefind above.
+
+    Material's search loads one index of the whole site before the first
+    result (7 s at 100 reports); Pagefind loads only the fragments a query
+    needs.
+    """
+    if search != "auto":
+        return search
+    return "pagefind" if reports > PAGEFIND_ABOVE else "material"
+
+
 def _versions() -> str:
     found = []
     for name in ("mkdocs", "mkdocs-material", "jieba"):
@@ -161,12 +222,14 @@ def build(options: Options, say: Callable[[str], None]) -> list[Report]:
     by_source = {shown_path(path, options.root): path for path in paths}
     known = {by_source[entry.source]: slug for slug, entry in manifest.reports.items() if entry.source in by_source}
     slugs = assign_slugs(paths, known)
+    kept = {slug for slug, entry in manifest.reports.items() if (options.root / entry.source).exists()}
+    options = replace(options, search=choose_search(options.search, len(kept | set(slugs.values()))))
     renderer = renderer_key(options.templates) + f"+search={options.search}"
     # Hash every source; read, clean and outline only those that changed,
     # and all of them before writing anything, so a bad file stops the run
     # with content/ untouched.
     entries: dict[str, ReportEntry] = {}
-    changed: list[Report] = []
+    todo: list[tuple[bytes, str, str, str]] = []
     for path in paths:
         shown = shown_path(path, options.root)
         data, digest = read_bytes(path, shown)
@@ -180,12 +243,16 @@ def build(options: Options, say: Callable[[str], None]) -> list[Report]:
         )
         if entry is not None and current:
             entries[slug] = entry
-            continue
-        report = process(decode_source(data, shown, digest), slug)
-        if not report.outline.preface and not report.outline.sections and report.title == Path(shown).stem:
-            raise InputError(shown, "no report text: the file holds only page chrome")
+        else:
+            todo.append((data, shown, digest, slug))
+    changed: list[Report] = []
+    rendered_files: dict[str, str] = {}
+    for report, rendered in prepare_reports(todo, options.templates):
         changed.append(report)
-        entries[slug] = ReportEntry(shown, digest, (), listing(report))
+        rendered_files.update(rendered)
+        entries[report.slug] = ReportEntry(
+            report.source.path, report.source.sha256, tuple(sorted(rendered)), listing(report)
+        )
     # Reports whose source file is gone leave content/ (edited pages stay).
     gone = [
         slug
@@ -201,11 +268,7 @@ def build(options: Options, say: Callable[[str], None]) -> list[Report]:
     site_pages = ("index.md", COMPARE_PAGE, NAV_FILE)
     if changed or gone or manifest != new_manifest or _missing(options.content, site_pages, manifest):
         env = make_environment(options.templates)
-        files: dict[str, str] = {}
-        for report in changed:
-            rendered = render_report(report, env)
-            files.update(rendered)
-            entries[report.slug] = replace(entries[report.slug], files=tuple(sorted(rendered)))
+        files = rendered_files
         listings = [entries[slug].listing for slug in sorted(entries)]
         files["index.md"] = render_home(listings, env)
         files[COMPARE_PAGE] = render_compare(listings, env)

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from . import parallel
 from .errors import SiteError
 from .staging import atomic_write, staged
 
@@ -32,6 +33,9 @@ def site_is_current(site: Path, inputs: str) -> bool:
 
 
 SEARCH_BACKENDS = ("material", "pagefind")
+# Left out with Pagefind: Material's search, and the offline plugin, which only
+# makes that search work from disk.
+MATERIAL_SEARCH = frozenset({"material/search", "search", "material/offline", "offline"})
 
 
 def build_site(
@@ -42,9 +46,9 @@ def build_site(
     With ``search="pagefind"`` Material's search plugin is left out (its one
     Lunr index must be loaded whole before the first result, seconds at a
     hundred reports) and Pagefind indexes the built pages instead: its index
-    is split into fragments a query loads on demand.
+    is split into fragments a query loads on demand. Every other plugin, and
+    its settings in mkdocs.yml, stays.
     """
-    from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
@@ -54,32 +58,70 @@ def build_site(
     _quiet_jieba()
     with staged(site, copy=False) as staging:
         try:
-            overrides: dict[str, Any] = {"nav": nav}
+            overrides: dict[str, Any] = {"nav": nav, "docs_dir": str(content.absolute()), "site_dir": str(staging)}
+            config = load_config(config_file=str(config_file), **overrides)
             if search == "pagefind":
-                overrides["plugins"] = []
-            config = load_config(
-                config_file=str(config_file),
-                docs_dir=str(content.absolute()),
-                site_dir=str(staging),
-                **overrides,
-            )
-            build(config)
+                plugins = [{name: dict(plugin.config)} for name, plugin in config.plugins.items()]
+                kept = [plugin for plugin in plugins if not MATERIAL_SEARCH.intersection(plugin)]
+                config = load_config(config_file=str(config_file), plugins=kept, **overrides)
+            parallel.build(config)
             if search == "pagefind":
-                run_pagefind(staging, quiet)
+                folders = sorted(path.name for path in content.iterdir() if path.is_dir() and path.name[0] != ".")
+                run_pagefind(staging, folders, quiet)
         except (MkDocsException, OSError) as error:
             raise SiteError(f"{config_file}: MkDocs build failed: {error}") from None
         compact_search_index(staging / "search")
         atomic_write(staging / STAMP, (inputs + "\n").encode("utf-8"))
 
 
-def run_pagefind(site: Path, quiet: bool) -> None:
-    """Index the built pages' articles with Pagefind (Chinese segmented by its extended build)."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--root-selector", "article.md-content__inner"]
-    command += ["--exclude-selectors", ".headerlink"]  # the ¶ after each heading
-    result = subprocess.run([*command, "--silent" if quiet else "--quiet"], capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        detail = (result.stderr or result.stdout).strip().splitlines()
-        raise SiteError(f"{site}: Pagefind failed: {detail[-1] if detail else result.returncode}")
+# Pagefind keeps all it indexes in memory, about 3 MB a report with Chinese
+# segmentation (3 GB at 1,000 reports). Large sites are therefore indexed in
+# parts of at most this many report folders, two parts at a time, and the
+# search page merges the parts' results (Pagefind's ``mergeIndex``).
+FOLDERS_PER_INDEX = 80
+INDEX_JOBS = 2
+PARTS_SCRIPT = "pagefind/baogao-parts.js"
+
+
+def run_pagefind(site: Path, folders: list[str], quiet: bool) -> None:
+    """Index the built pages' articles with Pagefind (Chinese segmented by its extended build).
+
+    `folders` are the content folders (one per report); the site's top-level
+    pages go with the first part, into ``pagefind/``; part N goes into
+    ``pagefind-N/``, listed for the search page in `PARTS_SCRIPT`.
+    """
+    groups = [folders[start : start + FOLDERS_PER_INDEX] for start in range(0, len(folders), FOLDERS_PER_INDEX)]
+    groups = groups or [[]]
+    jobs = []
+    for number, group in enumerate(groups):
+        patterns = ["*.html"] if number == 0 else []
+        patterns += [f"{folder}/**/*.html" for folder in group]
+        output = "pagefind" if number == 0 else f"pagefind-{number}"
+        jobs.append((output, "{" + ",".join(patterns) + "}" if len(patterns) > 1 else patterns[0]))
+    base = [sys.executable, "-m", "pagefind", "--site", str(site), "--root-selector", "article.md-content__inner"]
+    base += ["--exclude-selectors", ".headerlink", "--silent" if quiet else "--quiet"]  # ¶ after each heading
+    running: list[subprocess.Popen[str]] = []
+    try:
+        for output, pattern in jobs:
+            if len(running) == INDEX_JOBS:
+                _finish(running.pop(0), site)
+            command = [*base, "--glob", pattern, "--output-subdir", output]
+            running.append(subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True))
+        while running:
+            _finish(running.pop(0), site)
+    finally:
+        for process in running:
+            process.kill()
+            process.wait()
+    parts = [f"{output}/" for output, _ in jobs[1:]]
+    atomic_write(site / PARTS_SCRIPT, f"window.baogaoPagefindParts = {json.dumps(parts)};\n".encode())
+
+
+def _finish(process: subprocess.Popen[str], site: Path) -> None:
+    output, _ = process.communicate()
+    if process.returncode != 0:
+        detail = output.strip().splitlines()
+        raise SiteError(f"{site}: Pagefind failed: {detail[-1] if detail else process.returncode}")
 
 
 def compact_search_index(folder: Path) -> None:

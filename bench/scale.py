@@ -5,11 +5,15 @@
 For each size, generated from the real reports (each copy different; see
 bench/rebuild.py), it measures:
 - baogao's own time (read to Markdown: ``build.py --no-site``);
-- the MkDocs build of that Markdown with baogao's mkdocs.yml, and with a bare
-  mkdocs-material configuration (theme and search only), the baseline;
-- pages, and the size of search_index.json;
-- time to first result: a fresh page in headless Chromium, the query typed as
-  soon as the search box is there, until the first result shows.
+- the site build of that Markdown (MkDocs, plus Pagefind with ``--search
+  pagefind``), and a bare mkdocs-material configuration (theme and search
+  only) on the same Markdown, the baseline;
+- the whole build's peak memory (largest process: build.py, its MkDocs
+  workers or Pagefind), and a re-run with nothing changed;
+- pages, and the size of the search index;
+- time to first result in headless Chromium, two ways: from a fresh page
+  load (the query typed as soon as the box is there), and from the keypress
+  on a page that has finished loading.
 """
 
 from __future__ import annotations
@@ -42,23 +46,36 @@ plugins:
 """
 
 
-def timed(command: list[str], timeout: float) -> float:
+# Runs a command and prints the peak RSS (KB) of the largest process under it.
+PEAK = "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True);"
+PEAK += " print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+
+
+def timed(command: list[str], timeout: float) -> tuple[float, float]:
+    """Wall time in seconds and peak memory in MB of `command`."""
     start = time.perf_counter()
-    subprocess.run(command, cwd=ROOT, check=True, timeout=timeout, capture_output=True)
-    return time.perf_counter() - start
+    done = subprocess.run(
+        [sys.executable, "-c", PEAK, *command], cwd=ROOT, check=True, timeout=timeout, capture_output=True, text=True
+    )
+    return time.perf_counter() - start, int(done.stdout.split()[-1]) / 1024
 
 
-def first_result(site: Path, query: str, search: str) -> float:
+def first_result(site: Path, query: str, search: str, settled: bool) -> float:
+    """Seconds until the first result shows: from page load, or from the keypress once loaded."""
     with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         page = browser.new_page()
         start = time.perf_counter()
         if search == "pagefind":
-            page.goto(base + "search.html")
-            page.locator(".pagefind-ui__search-input").fill(query)
+            page.goto(base + "search.html", wait_until="networkidle" if settled else "load")
+            box = page.locator(".pagefind-ui__search-input")
+            box.wait_for()
+            start = time.perf_counter() if settled else start
+            box.fill(query)
             page.locator(".pagefind-ui__result-link").first.wait_for(timeout=600_000)
         else:
-            page.goto(base + "index.html")
+            page.goto(base + "index.html", wait_until="networkidle" if settled else "load")
+            start = time.perf_counter() if settled else start
             page.keyboard.press("/")
             box = page.locator("input.md-search__input")
             box.fill(query)
@@ -93,27 +110,32 @@ def main() -> None:
             content, site, bare_site = work / "content", work / "site", work / "bare"
             ours = [sys.executable, "build.py", "-q", "--content", str(content), "--site", str(site)]
             ours += ["--search", arguments.search]
-            baogao = timed([*ours, "--no-site", str(work / "sources")], arguments.timeout)
-            mkdocs = timed([*ours, str(work / "sources")], arguments.timeout)
+            baogao, baogao_peak = timed([*ours, "--no-site", str(work / "sources")], arguments.timeout)
+            built, built_peak = timed([*ours, str(work / "sources")], arguments.timeout)
+            again, _ = timed([*ours, str(work / "sources")], arguments.timeout)
             (work / "bare.yml").write_text(BARE.format(content=content, site=bare_site), encoding="utf-8")
             command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(work / "bare.yml")]
-            bare = float("nan") if arguments.no_bare else timed(command, arguments.timeout)
+            bare = float("nan") if arguments.no_bare else timed(command, arguments.timeout)[0]
             pages = sum(1 for _ in content.rglob("*.md"))
-            material_index = site / "search" / "search_index.json"
-            index = _size(site / "pagefind" if arguments.search == "pagefind" else material_index)
-            bare_index = _size(bare_site / "search" / "search_index.json")
-            search = first_result(site, "教育经费", arguments.search)
-            rows.append((size, pages, baogao, mkdocs, bare, index, bare_index, search))
+            if arguments.search == "pagefind":
+                index = sum(_size(folder) for folder in site.glob("pagefind*"))
+            else:
+                index = _size(site / "search" / "search_index.json")
+            loaded = first_result(site, "教育经费", arguments.search, settled=False)
+            typed = first_result(site, "教育经费", arguments.search, settled=True)
+            row = (size, pages, baogao, built, baogao + built, max(baogao_peak, built_peak), again, bare, index)
+            rows.append((*row, loaded, typed))
             print(rows[-1], flush=True)
     print(
-        "| reports | pages | baogao (s) | MkDocs, baogao's config (s) | bare mkdocs-material (s) | ratio |"
-        " search index (MB) | bare index (MB) | first result (s) |"
+        "| reports | pages | baogao (s) | site (s) | total (s) | peak memory (MB) | re-run, nothing changed (s) |"
+        " bare mkdocs-material (s) | site / bare | search index (MB) | first result from page load (s) |"
+        " first result from keypress (s) |"
     )
-    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
-    for size, pages, baogao, mkdocs, bare, index, bare_index, search in rows:
+    print("| --- " * 12 + "|")
+    for size, pages, baogao, built, total, peak, again, bare, index, loaded, typed in rows:
         print(
-            f"| {size} | {pages} | {baogao:.1f} | {mkdocs:.1f} | {bare:.1f} | {mkdocs / bare:.2f} |"
-            f" {index:.1f} | {bare_index:.1f} | {search:.2f} |"
+            f"| {size} | {pages} | {baogao:.1f} | {built:.1f} | {total:.1f} | {peak:.0f} | {again:.2f} |"
+            f" {bare:.1f} | {built / bare:.2f} | {index:.1f} | {loaded:.2f} | {typed:.2f} |"
         )
 
 

@@ -291,7 +291,6 @@ def test_query_set_finds_the_right_section_in_the_first_three(browser: Browser, 
 
 @pytest.fixture(scope="module")
 def pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    pytest.importorskip("pagefind", reason="pagefind is not installed (pip install -e '.[pagefind]')")
     out = tmp_path_factory.mktemp("pagefind-site")
     command = [sys.executable, "build.py", "-q", "--search", "pagefind"]
     command += ["--content", str(out / "content"), "--site", str(out / "site")]
@@ -318,3 +317,39 @@ def test_pagefind_search_page_finds_the_section(
     expect(link).to_be_visible(timeout=TIMEOUT_MS)
     assert f"{REPORT}/02.html#" in (link.get_attribute("href") or "")
     context.close()
+
+
+@pytest.fixture(scope="module")
+def pagefind_parts_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Three reports indexed one report per Pagefind part, as a large site is."""
+    from baogao import site as site_module
+
+    from .test_parallel import make_sources
+
+    out = tmp_path_factory.mktemp("pagefind-parts")
+    sources = make_sources(out / "sources", 3)
+    command = [sys.executable, "build.py", "-q", "--no-site", "--search", "pagefind", "--content", str(out / "content")]
+    subprocess.run([*command, str(sources)], cwd=ROOT, check=True, timeout=600)
+    nav = __import__("yaml").safe_load((out / "content" / ".baogao" / "nav.yml").read_text(encoding="utf-8"))["nav"]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(site_module, "FOLDERS_PER_INDEX", 1)
+        site_module.build_site(ROOT / "mkdocs.yml", out / "content", out / "site", nav, "test", True, "pagefind")
+    assert [path.name for path in sorted((out / "site").glob("pagefind*"))] == [
+        "pagefind",
+        "pagefind-1",
+        "pagefind-2",
+    ]
+    with serve(out / "site") as base:
+        yield base
+
+
+def test_pagefind_finds_results_in_every_part_of_a_split_index(browser: Browser, pagefind_parts_site: str) -> None:
+    page = browser.new_page()
+    page.goto(pagefind_parts_site + "search.html")
+    page.locator(".pagefind-ui__search-input").fill("自评报告")
+    links = page.locator(".pagefind-ui__result-link")
+    for index in range(3):  # the first part holds report-00, the others one report each
+        link = page.locator(f'.pagefind-ui__result-link[href*="report-0{index}/"]').first
+        expect(link).to_be_visible(timeout=TIMEOUT_MS)
+    assert links.count() >= 3
+    page.close()

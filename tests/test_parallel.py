@@ -1,0 +1,167 @@
+"""Large sites: the parallel build, the small sidebar, and parallel report processing.
+
+Built from 36 copies of the example, each with its own year in the title,
+so the site is over the sidebar's 30-report threshold and needs nothing
+outside the project.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from mkdocs.config import load_config
+
+from baogao import parallel, pipeline
+from baogao.errors import SiteError
+
+from .conftest import ROOT, SAMPLE, run_build
+
+REPORTS = 36
+
+
+def make_sources(folder: Path, count: int = REPORTS) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    text = SAMPLE.read_text(encoding="utf-8")
+    for index in range(count):
+        copy = text.replace("2023年", f"{1980 + index}年", 2)
+        (folder / f"report-{index:02d}.txt").write_text(copy, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """content/ for 36 reports, written by build.py (no site)."""
+    out = tmp_path_factory.mktemp("many")
+    sources = make_sources(out / "sources")
+    result = run_build("-q", "--no-site", "--content", str(out / "content"), str(sources))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def config_for(content: Path, site: Path, plugins: list[Any]) -> Any:
+    nav = yaml.safe_load((content / ".baogao" / "nav.yml").read_text(encoding="utf-8"))["nav"]
+    return load_config(
+        config_file=str(ROOT / "mkdocs.yml"), docs_dir=str(content), site_dir=str(site), nav=nav, plugins=plugins
+    )
+
+
+def differences(left: Path, right: Path) -> list[str]:
+    """Files that differ or exist on one side only, recursively."""
+    found: list[str] = []
+
+    def walk(compared: filecmp.dircmp[str], prefix: str) -> None:
+        found.extend(prefix + name for name in compared.left_only + compared.right_only + compared.diff_files)
+        for name, sub in compared.subdirs.items():
+            walk(sub, f"{prefix}{name}/")
+
+    walk(filecmp.dircmp(left, right, ignore=[]), "")
+    return found
+
+
+PLUGINS = ["baogao", "material/offline"]
+
+
+@pytest.fixture(scope="module")
+def sequential(many: Path) -> Path:
+    """The site built by MkDocs's own build, one page after another."""
+    from mkdocs.commands.build import build as mkdocs_build
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", "0")
+        mkdocs_build(config_for(many / "content", many / "sequential", PLUGINS))
+    return many / "sequential"
+
+
+def test_parallel_build_writes_the_same_bytes_as_mkdocs(
+    many: Path, sequential: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    parallel.build(config_for(many / "content", many / "parallel", PLUGINS), workers=2)
+    assert len(list((many / "parallel").rglob("*.html"))) > REPORTS * 5
+    assert differences(sequential, many / "parallel") == []
+
+
+def test_a_plugin_that_collects_from_pages_keeps_the_sequential_build(many: Path) -> None:
+    # Material's search plugin builds its index page by page: in workers it
+    # would lose it, so the parallel build is not used with it.
+    assert not parallel.parallel_safe(config_for(many / "content", many / "x", ["baogao", "search"]))
+    assert parallel.parallel_safe(config_for(many / "content", many / "x", ["baogao", "material/offline"]))
+
+
+def test_a_failing_page_fails_the_build_with_its_name(many: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import mkdocs.commands.build as mkdocs_build
+
+    original = mkdocs_build._populate_page
+
+    def populate(page: Any, *arguments: Any, **keywords: Any) -> None:
+        if page.file.src_uri == "report-07/02.md":
+            raise RuntimeError("cannot render report-07/02.md")
+        original(page, *arguments, **keywords)
+
+    monkeypatch.setattr(mkdocs_build, "_populate_page", populate)
+    with pytest.raises(SiteError, match="report-07/02.md"):
+        parallel.build(config_for(many / "content", many / "failed", ["baogao"]), workers=2)
+
+
+def nav_titles(page: Path) -> list[str]:
+    """Link titles in the page's primary (left) sidebar."""
+    html = page.read_text(encoding="utf-8")
+    sidebar = html.split('data-md-type="navigation"', 1)[1].split('data-md-type="toc"', 1)[0]
+    return [
+        re.sub(r"<[^>]+>", "", title).strip()
+        for title in re.findall(r'class="md-ellipsis">(.*?)</span>', sidebar, re.S)
+    ]
+
+
+def test_on_a_large_site_the_sidebar_holds_the_site_pages_and_the_current_report(sequential: Path) -> None:
+    site = sequential
+    section = nav_titles(site / "report-05" / "02.html")
+    assert "1985年张掖市人民政府履行教育职责情况自评报告" in section
+    assert "二、自查自评情况" in section and "首页" in section
+    assert not any(title.startswith(("1984年", "1986年")) for title in section)
+    home = nav_titles(site / "index.html")
+    assert "首页" in home and not any("自评报告" in title for title in home)
+    # The home page's content lists every report instead.
+    home_html = (site / "index.html").read_text(encoding="utf-8")
+    assert all(f"{1980 + index}年张掖市" in home_html for index in range(REPORTS))
+
+
+def test_below_the_threshold_every_page_lists_every_report(tmp_path: Path) -> None:
+    sources = make_sources(tmp_path / "sources", 3)
+    result = run_build("-q", "--content", str(tmp_path / "content"), "--site", str(tmp_path / "site"), str(sources))
+    assert result.returncode == 0, result.stderr
+    titles = nav_titles(tmp_path / "site" / "report-01" / "02.html")
+    assert all(f"{1980 + index}年张掖市人民政府履行教育职责情况自评报告" in titles for index in range(3))
+
+
+def test_reports_processed_in_worker_processes_write_the_same_content(
+    many: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 10_000)  # in this process, one report after another
+    options = pipeline.Options(
+        sources=(many / "sources",),
+        content=tmp_path / "content",
+        site=tmp_path / "site",
+        templates=ROOT / "templates",
+        config_file=ROOT / "mkdocs.yml",
+        root=ROOT,
+        build_site=False,
+        quiet=True,
+    )
+    pipeline.build(options, lambda _message: None)
+    assert differences(many / "content", tmp_path / "content") == []
+
+
+def test_a_bad_file_among_many_is_named_in_one_line(tmp_path: Path) -> None:
+    sources = make_sources(tmp_path / "sources", 12)
+    (sources / "report-05.txt").write_text("首页\n发送至邮箱\n热门搜索\n", encoding="utf-8")
+    result = run_build("-q", "--no-site", "--content", str(tmp_path / "content"), str(sources))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].endswith("report-05.txt: no report text: the file holds only page chrome")
+    assert not (tmp_path / "content").exists()
