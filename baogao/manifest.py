@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 MANIFEST = ".baogao/manifest.json"
+# Site-wide pages baogao writes into content/ besides the reports' folders.
+NAV_FILE = ".baogao/nav.yml"
+COMPARE_PAGE = "compare.md"
+SEARCH_PAGE = "search.md"
 
 
 def sha256(data: bytes) -> str:
@@ -73,6 +78,32 @@ def dump_manifest(manifest: Manifest) -> bytes:
         "files": dict(sorted(manifest.files.items())),
     }
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def tree_stats(root: Path, label: str) -> dict[str, list[int]]:
+    """Size, modification time and inode of every file under `root` (or of the file `root`).
+
+    Keys are ``label:relative/path``. Cheap, no file is read: an unchanged
+    re-run compares these with the ones recorded at the last build before it
+    hashes anything.
+    """
+    found: dict[str, list[int]] = {}
+    if not root.exists():
+        return found
+    if root.is_file():
+        status = root.stat()
+        return {f"{label}:": [status.st_size, status.st_mtime_ns, status.st_ino]}
+    pending = [(str(root), f"{label}:")]
+    while pending:
+        folder, prefix = pending.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((entry.path, f"{prefix}{entry.name}/"))
+                elif entry.is_file():
+                    status = entry.stat()
+                    found[prefix + entry.name] = [status.st_size, status.st_mtime_ns, status.st_ino]
+    return dict(sorted(found.items()))
 
 
 def tree_digest(*roots: Path) -> str:

@@ -7,43 +7,41 @@ and both output folders are rebuilt in a staging copy and swapped in whole.
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import jinja2
+if TYPE_CHECKING:
+    import jinja2
 
-from .clean import clean
+# The stages (clean, outline, figures, write with Jinja and YAML) are imported
+# where they run: a re-run with nothing changed needs none of them, and
+# importing them is a fifth of its time.
+
 from .errors import BaogaoError, ConfigError, InputError
-from .figures import extract_figures, indicators
-from .manifest import MANIFEST, Manifest, ReportEntry, dump_manifest, load_manifest, tree_digest
-from .model import Report, SourceText
-from .outline import build_outline
-from .pages import report_data
-from .read import decode_source, read_bytes
-from .site import build_site, site_is_current
-from .staging import atomic_write, staged
-from .write import (
+from .manifest import (
     COMPARE_PAGE,
+    MANIFEST,
     NAV_FILE,
     SEARCH_PAGE,
-    apply_files,
-    delete_files,
-    make_environment,
-    nav_entries,
-    render_compare,
-    render_home,
-    render_nav,
-    render_report,
-    render_search,
+    Manifest,
+    ReportEntry,
+    dump_manifest,
+    load_manifest,
+    tree_digest,
+    tree_stats,
 )
+from .model import Report, SourceText
+from .read import decode_source, read_bytes
+from .site import Stamp, build_site, site_is_current
+from .staging import atomic_write, exclusive, staged
 
 SOURCE_SUFFIXES = (".txt",)
 # Above this many reports, ``--search auto`` uses Pagefind (and the sidebar
@@ -77,6 +75,10 @@ class Options:
 
 def process(source: SourceText, slug: str) -> Report:
     """clean → outline → figures for one decoded source."""
+    from .clean import clean
+    from .figures import extract_figures
+    from .outline import build_outline
+
     cleaned = clean(source)
     outline = build_outline(cleaned.lines)
     title = cleaned.title or Path(source.path).stem
@@ -87,6 +89,8 @@ def process(source: SourceText, slug: str) -> Report:
 
 def prepare(data: bytes, shown: str, digest: str, slug: str, env: jinja2.Environment) -> tuple[Report, dict[str, str]]:
     """One changed source: decoded, processed and rendered to its content/ files."""
+    from .write import render_report
+
     report = process(decode_source(data, shown, digest), slug)
     if not report.outline.preface and not report.outline.sections and report.title == Path(shown).stem:
         raise InputError(shown, "no report text: the file holds only page chrome")
@@ -101,6 +105,12 @@ def prepare_reports(
     Reports are independent, so this is the one place baogao's own work
     spreads over cores (forked, so the workers share the loaded modules).
     """
+    if not todo:
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    from .write import make_environment
+
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     if len(todo) < PARALLEL_FROM or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
         env = make_environment(templates)
@@ -116,6 +126,8 @@ _worker_env: list[jinja2.Environment] = []
 
 
 def _start_worker(templates: Path) -> None:
+    from .write import make_environment
+
     _worker_env.append(make_environment(templates))
 
 
@@ -135,14 +147,18 @@ def collect_sources(arguments: Iterable[Path]) -> list[Path]:
     found: dict[Path, Path] = {}  # resolved -> as given: a file named twice counts once
     for argument in arguments:
         if argument.is_dir():
+            folders: dict[Path, Path] = {}  # resolve each folder once, not each file
             for path in argument.rglob("*"):
-                if path.is_file() and path.suffix.lower() in SOURCE_SUFFIXES:
-                    found.setdefault(path.resolve(), path)
+                if path.suffix.lower() in SOURCE_SUFFIXES and path.is_file():
+                    if path.parent not in folders:
+                        folders[path.parent] = path.parent.resolve()
+                    real = path.resolve() if path.is_symlink() else folders[path.parent] / path.name
+                    found.setdefault(real, path)
         elif argument.is_file():
             found.setdefault(argument.resolve(), argument)
         else:
             raise InputError(argument.as_posix(), "no such file or folder")
-    return sorted(found.values(), key=lambda p: p.resolve().as_posix())
+    return [found[real] for real in sorted(found, key=lambda p: p.as_posix())]
 
 
 def assign_slugs(paths: list[Path], known: dict[Path, str] | None = None) -> dict[Path, str]:
@@ -153,8 +169,9 @@ def assign_slugs(paths: list[Path], known: dict[Path, str] | None = None) -> dic
     """
     slugs: dict[Path, str] = {}
     taken: set[str] = set()
+    given = set(paths)
     for path, slug in (known or {}).items():
-        if path in paths and slug not in taken:
+        if path in given and slug not in taken:
             slugs[path] = slug
             taken.add(slug)
     for path in paths:
@@ -185,6 +202,9 @@ def renderer_key(templates: Path) -> str:
 
 def listing(report: Report) -> dict[str, Any]:
     """The part of report.json the home page, navigation and comparison need."""
+    from .figures import indicators
+    from .pages import report_data
+
     data = report_data(report)
     return {**{key: data[key] for key in ("slug", "title", "pages", "summary")}, "indicators": indicators(report)}
 
@@ -212,7 +232,15 @@ def _versions() -> str:
 
 
 def build(options: Options, say: Callable[[str], None]) -> list[Report]:
-    """Build content/ (and the site) from the given sources; return what changed."""
+    """Build content/ (and the site) from the given sources; return what changed.
+
+    One build at a time per content folder (see `staging.exclusive`).
+    """
+    with exclusive(options.content):
+        return _build(options, say)
+
+
+def _build(options: Options, say: Callable[[str], None]) -> list[Report]:
     if not options.templates.is_dir():
         raise ConfigError(f"{options.templates}: templates folder not found")
     paths = collect_sources(options.sources)
@@ -230,6 +258,8 @@ def build(options: Options, say: Callable[[str], None]) -> list[Report]:
     # with content/ untouched.
     entries: dict[str, ReportEntry] = {}
     todo: list[tuple[bytes, str, str, str]] = []
+    content_stats = tree_stats(options.content, "content")
+    existing = {name.removeprefix("content:") for name in content_stats}
     for path in paths:
         shown = shown_path(path, options.root)
         data, digest = read_bytes(path, shown)
@@ -239,7 +269,7 @@ def build(options: Options, say: Callable[[str], None]) -> list[Report]:
             entry is not None
             and manifest.renderer == renderer
             and (entry.source, entry.sha256) == (shown, digest)
-            and all((options.content / name).exists() or name not in manifest.files for name in entry.files)
+            and all(name in existing or name not in manifest.files for name in entry.files)
         )
         if entry is not None and current:
             entries[slug] = entry
@@ -267,6 +297,8 @@ def build(options: Options, say: Callable[[str], None]) -> list[Report]:
     new_manifest = Manifest(renderer, dict(manifest.files), dict(sorted(entries.items())))
     site_pages = ("index.md", COMPARE_PAGE, NAV_FILE)
     if changed or gone or manifest != new_manifest or _missing(options.content, site_pages, manifest):
+        from .write import make_environment, render_compare, render_home, render_nav, render_search
+
         env = make_environment(options.templates)
         files = rendered_files
         listings = [entries[slug].listing for slug in sorted(entries)]
@@ -283,14 +315,23 @@ def build(options: Options, say: Callable[[str], None]) -> list[Report]:
             if slug in manifest.reports
         }
         _write_content(options, manifest, new_manifest, files, gone, stale, say)
+        content_stats = tree_stats(options.content, "content")
     # Build the site, unless content/ and the configuration are as they were
     # for the site that is there.
     if options.build_site:
-        inputs = tree_digest(options.content, options.config_file, options.templates) + _versions() + options.search
-        if not site_is_current(options.site, inputs):
+        inputs = (options.content, options.config_file, options.templates)
+        key = _versions() + "+search=" + options.search
+        stats = content_stats | tree_stats(options.config_file, "config") | tree_stats(options.templates, "templates")
+        content_digest = functools.cache(lambda: tree_digest(*inputs))
+        if not site_is_current(options.site, key, stats, content_digest):
+            # Taken before MkDocs reads content/: a page saved during the build
+            # then differs from the stamp, and the next run builds again.
+            stamp = Stamp(key, content_digest(), stats)
             listings = [entries[slug].listing for slug in sorted(entries)]
+            from .write import nav_entries
+
             nav = nav_entries(listings, options.search)
-            build_site(options.config_file, options.content, options.site, nav, inputs, options.quiet, options.search)
+            build_site(options.config_file, options.content, options.site, nav, stamp, options.quiet, options.search)
     return changed
 
 
@@ -314,6 +355,8 @@ def _write_content(
     the pages baogao touches are checked just before it, and the run stops
     (nothing replaced) if one of them changed.
     """
+    from .write import apply_files, delete_files
+
     shown = options.content
     touched = [*files, *(name for slug in gone for name in manifest.reports[slug].files)]
     touched += [name for names in stale.values() for name in names]

@@ -13,6 +13,8 @@ import logging
 import os
 import subprocess
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,10 +28,49 @@ DEFAULT_SOURCE_DATE_EPOCH = "0"
 STAMP = ".baogao-build"
 
 
-def site_is_current(site: Path, inputs: str) -> bool:
-    """Whether `site` was built from exactly these inputs."""
-    stamp = site / STAMP
-    return stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == inputs
+@dataclass(frozen=True)
+class Stamp:
+    """What a site was built from: tool versions and options, a hash of every
+    input file, and the files' sizes and times (to skip the hashing)."""
+
+    key: str
+    digest: str
+    stats: dict[str, list[int]]
+
+
+def stats_cache(site: Path) -> Path:
+    """Beside the site, not in it: times and inodes differ between two
+    builds of the same input, and the site must not."""
+    return site.with_name(f".{site.name}.stats.json")
+
+
+def site_is_current(site: Path, key: str, stats: dict[str, list[int]], digest: Callable[[], str]) -> bool:
+    """Whether `site` was built from exactly these inputs.
+
+    When no input file's size, time or inode changed since the recorded
+    build, they are taken as unchanged without reading them; otherwise
+    `digest()` hashes them all, and if only times moved (a file touched,
+    saved unchanged) the new ones are recorded.
+    """
+    try:
+        built = json.loads((site / STAMP).read_text(encoding="utf-8"))
+        if built["key"] != key:
+            return False
+        cache = stats_cache(site)
+        if cache.is_file():
+            cached = json.loads(cache.read_text(encoding="utf-8"))
+            if cached["digest"] == built["digest"] and cached["stats"] == stats:
+                return True
+        if built["digest"] != digest():
+            return False
+        atomic_write(cache, _dump({"digest": built["digest"], "stats": stats}))
+        return True
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+
+
+def _dump(data: object) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 SEARCH_BACKENDS = ("material", "pagefind")
@@ -39,7 +80,7 @@ MATERIAL_SEARCH = frozenset({"material/search", "search", "material/offline", "o
 
 
 def build_site(
-    config_file: Path, content: Path, site: Path, nav: list[Any], inputs: str, quiet: bool, search: str = "material"
+    config_file: Path, content: Path, site: Path, nav: list[Any], stamp: Stamp, quiet: bool, search: str = "material"
 ) -> None:
     """Run MkDocs on `content` and atomically replace `site` with the result.
 
@@ -71,7 +112,8 @@ def build_site(
         except (MkDocsException, OSError) as error:
             raise SiteError(f"{config_file}: MkDocs build failed: {error}") from None
         compact_search_index(staging / "search")
-        atomic_write(staging / STAMP, (inputs + "\n").encode("utf-8"))
+        atomic_write(staging / STAMP, _dump({"key": stamp.key, "digest": stamp.digest}))
+    atomic_write(stats_cache(site), _dump({"digest": stamp.digest, "stats": stamp.stats}))
 
 
 # Pagefind keeps all it indexes in memory, about 3 MB a report with Chinese

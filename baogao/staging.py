@@ -12,12 +12,15 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import fcntl
 import os
 import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from .errors import BaogaoError
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -58,6 +61,30 @@ def _staging(target: Path) -> Path:
 
 def _previous(target: Path) -> Path:
     return target.with_name(f".{target.name}.previous")
+
+
+@contextmanager
+def exclusive(target: Path) -> Iterator[None]:
+    """Hold a lock on the folder that holds `target` for the block, or fail at once.
+
+    Two builds of the same folder would remove each other's staging copy;
+    the second one stops with a clear error instead. The lock is taken on the
+    parent folder itself (no lock file is left behind), so builds into
+    sibling folders also take turns.
+    """
+    target = target.resolve() if target.is_symlink() else target.absolute()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BaogaoError(
+                f"{target}: another build in {target.parent} is running; try again when it has finished"
+            ) from None
+        yield
+    finally:
+        os.close(handle)
 
 
 def recover(target: Path) -> None:

@@ -25,14 +25,11 @@ from markupsafe import Markup
 from .blocks import render_blocks
 from .escape import escape_text, render_inline, render_paragraph
 from .figures import COLUMNS, figure_rows, figures_csv
-from .manifest import sha256
+from .manifest import COMPARE_PAGE, SEARCH_PAGE, sha256
 from .model import Report, Section
 from .pages import heading_text, report_data, report_pages, theme_text
 from .staging import atomic_write
 
-NAV_FILE = ".baogao/nav.yml"
-COMPARE_PAGE = "compare.md"
-SEARCH_PAGE = "search.md"
 # The comparison lists indicators found in at least this many reports.
 COMPARE_MIN_REPORTS = 2
 BACKUP = ".baogao/backup"

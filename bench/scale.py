@@ -5,9 +5,10 @@
 For each size, generated from the real reports (each copy different; see
 bench/rebuild.py), it measures:
 - baogao's own time (read to Markdown: ``build.py --no-site``);
-- the site build of that Markdown (MkDocs, plus Pagefind with ``--search
-  pagefind``), and a bare mkdocs-material configuration (theme and search
-  only) on the same Markdown, the baseline;
+- the site build of that Markdown (MkDocs, plus Pagefind where ``--search
+  auto`` picks it: above 30 reports), and a bare mkdocs-material
+  configuration (theme and search only) on the same Markdown, the baseline
+  (up to ``--bare-up-to`` reports);
 - the whole build's peak memory (largest process: build.py, its MkDocs
   workers or Pagefind), and a re-run with nothing changed;
 - pages, and the size of the search index;
@@ -99,8 +100,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 100, 1000])
     parser.add_argument("--timeout", type=float, default=3600, help="per build, in seconds")
-    parser.add_argument("--search", choices=["material", "pagefind"], default="material")
-    parser.add_argument("--no-bare", action="store_true", help="skip the bare mkdocs-material baseline")
+    parser.add_argument("--search", choices=["auto", "material", "pagefind"], default="auto")
+    parser.add_argument(
+        "--bare-up-to",
+        type=int,
+        default=100,
+        help="build the bare mkdocs-material baseline only up to this many reports (above, it takes over 10 minutes)",
+    )
     arguments = parser.parse_args()
     rows = []
     for size in arguments.sizes:
@@ -115,26 +121,27 @@ def main() -> None:
             again, _ = timed([*ours, str(work / "sources")], arguments.timeout)
             (work / "bare.yml").write_text(BARE.format(content=content, site=bare_site), encoding="utf-8")
             command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(work / "bare.yml")]
-            bare = float("nan") if arguments.no_bare else timed(command, arguments.timeout)[0]
+            bare = timed(command, arguments.timeout)[0] if size <= arguments.bare_up_to else float("nan")
             pages = sum(1 for _ in content.rglob("*.md"))
-            if arguments.search == "pagefind":
+            search = "pagefind" if (site / "pagefind").is_dir() else "material"
+            if search == "pagefind":
                 index = sum(_size(folder) for folder in site.glob("pagefind*"))
             else:
                 index = _size(site / "search" / "search_index.json")
-            loaded = first_result(site, "教育经费", arguments.search, settled=False)
-            typed = first_result(site, "教育经费", arguments.search, settled=True)
-            row = (size, pages, baogao, built, baogao + built, max(baogao_peak, built_peak), again, bare, index)
+            loaded = first_result(site, "教育经费", search, settled=False)
+            typed = first_result(site, "教育经费", search, settled=True)
+            row = (size, pages, search, baogao, built, baogao + built, max(baogao_peak, built_peak), again, bare, index)
             rows.append((*row, loaded, typed))
             print(rows[-1], flush=True)
     print(
-        "| reports | pages | baogao (s) | site (s) | total (s) | peak memory (MB) | re-run, nothing changed (s) |"
-        " bare mkdocs-material (s) | site / bare | search index (MB) | first result from page load (s) |"
-        " first result from keypress (s) |"
+        "| reports | pages | search | baogao (s) | site (s) | total (s) | peak memory (MB) |"
+        " re-run, nothing changed (s) | bare mkdocs-material (s) | site / bare | search index (MB) |"
+        " first result from page load (s) | first result from keypress (s) |"
     )
-    print("| --- " * 12 + "|")
-    for size, pages, baogao, built, total, peak, again, bare, index, loaded, typed in rows:
+    print("| --- " * 13 + "|")
+    for size, pages, search, baogao, built, total, peak, again, bare, index, loaded, typed in rows:
         print(
-            f"| {size} | {pages} | {baogao:.1f} | {built:.1f} | {total:.1f} | {peak:.0f} | {again:.2f} |"
+            f"| {size} | {pages} | {search} | {baogao:.1f} | {built:.1f} | {total:.1f} | {peak:.0f} | {again:.2f} |"
             f" {bare:.1f} | {built / bare:.2f} | {index:.1f} | {loaded:.2f} | {typed:.2f} |"
         )
 

@@ -106,9 +106,14 @@ def search(page: Any, base: str, query: str, timeout: int = 20_000) -> list[tupl
 _GROUP_HEADER = re.compile(r"\?h=(?:#|$)")
 
 
+def section_hits(results: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The results that are sections, without the page headers Material groups them under."""
+    return [(title, href) for title, href in results if not _GROUP_HEADER.search(href)]
+
+
 def rank(results: list[tuple[str, str]], query: Query) -> int | None:
     """1-based position of the expected section among the hits, or None."""
-    hits = [(title, href) for title, href in results if not _GROUP_HEADER.search(href)]
+    hits = section_hits(results)
     for position, (title, href) in enumerate(hits, 1):
         if query.heading in title and (query.report == "*" or f"/{query.report}/" in href):
             return position

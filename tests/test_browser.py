@@ -230,7 +230,20 @@ def test_figures_table_filters_and_sorts(page: Page, site_url: str) -> None:
 # Search quality: the query set on the example and the corpus
 # --------------------------------------------------------------------------
 
-from .searching import EXAMPLE_SLUG, load_queries, rank, score, search  # noqa: E402
+from .searching import EXAMPLE_SLUG, load_queries, rank, score, search, section_hits  # noqa: E402
+
+
+@pytest.mark.parametrize("query", ["义务教育", "职业教育", "教育经费", "特殊教育"])
+def test_sections_whose_heading_holds_the_query_rank_above_passing_mentions(
+    page: Page, site_url: str, query: str
+) -> None:
+    # Each of these is the subject of one or two headings and is mentioned
+    # in the text of other sections (and in the report's table of contents).
+    hits = section_hits(search(page, site_url, query))
+    holds = [query in ZERO_WIDTH.sub("", title) for title, _ in hits]
+    assert True in holds and False in holds, hits
+    assert holds == sorted(holds, reverse=True), f"a passing mention ranks above a heading: {hits}"
+
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "national-work-reports"
 # Queries that Material's own query segmentation leaves out of the first 3
@@ -333,7 +346,8 @@ def pagefind_parts_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[st
     nav = __import__("yaml").safe_load((out / "content" / ".baogao" / "nav.yml").read_text(encoding="utf-8"))["nav"]
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(site_module, "FOLDERS_PER_INDEX", 1)
-        site_module.build_site(ROOT / "mkdocs.yml", out / "content", out / "site", nav, "test", True, "pagefind")
+        stamp = site_module.Stamp("test", "", {})
+        site_module.build_site(ROOT / "mkdocs.yml", out / "content", out / "site", nav, stamp, True, "pagefind")
     assert [path.name for path in sorted((out / "site").glob("pagefind*"))] == [
         "pagefind",
         "pagefind-1",

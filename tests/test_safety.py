@@ -65,6 +65,25 @@ def test_an_unchanged_rerun_does_no_work(tmp_path: Path) -> None:
     assert _mtimes(tmp_path / "site") == before_site
 
 
+def test_the_site_is_rebuilt_when_a_page_changes_and_only_then(tmp_path: Path) -> None:
+    # An unchanged re-run trusts files' sizes and times; when those moved, it
+    # hashes the files, so a touched page costs a hash, an edited one a build.
+    sources = _sources(tmp_path)
+    assert _build(tmp_path, "-q", str(sources)).returncode == 0
+    page = tmp_path / "content" / "a" / "01.md"
+    before = _mtimes(tmp_path / "site")
+    os.utime(page)  # same bytes, new time
+    assert _build(tmp_path, "-q", str(sources)).returncode == 0
+    assert _mtimes(tmp_path / "site") == before
+    text = page.read_text(encoding="utf-8")
+    edited = text.replace("500所", "501所")  # same size: only the bytes tell
+    stat = page.stat()
+    page.write_text(edited, encoding="utf-8")
+    os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))
+    assert _build(tmp_path, "-q", str(sources)).returncode == 0
+    assert "501所" in (tmp_path / "site" / "a" / "01.html").read_text(encoding="utf-8")
+
+
 def test_a_changed_source_rerenders_only_its_report(tmp_path: Path) -> None:
     sources = _sources(tmp_path)
     assert _build(tmp_path, "-q", "--no-site", str(sources)).returncode == 0
@@ -199,11 +218,12 @@ def test_a_killed_build_leaves_the_previous_output_whole(tmp_path: Path, kill: s
     # A later run finishes the job and leaves nothing behind.
     assert _build(tmp_path, "-q", str(sources)).returncode == 0
     assert (_snapshot(content), _snapshot(site)) == new
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site", "sources"]
+    # Besides the output only the file times of the last build (see site.stats_cache).
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.stats.json", "content", "site", "sources"]
 
 
 def test_a_page_saved_during_the_build_is_not_lost(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from baogao import pipeline
+    from baogao import write
     from baogao.cli import main
 
     sources = _sources(tmp_path)
@@ -211,7 +231,7 @@ def test_a_page_saved_during_the_build_is_not_lost(tmp_path: Path, monkeypatch: 
     assert main(arguments, root=ROOT) == 0
     page = tmp_path / "content" / "a" / "01.md"
     (sources / "a.txt").write_text(SAMPLE.read_text(encoding="utf-8") + "\n补充。\n", encoding="utf-8")
-    real_apply = pipeline.apply_files
+    real_apply = write.apply_files
 
     def apply_while_the_user_saves(*args, **kwargs):  # type: ignore[no-untyped-def]
         # An editor saving through a temporary file and a rename.
@@ -220,6 +240,23 @@ def test_a_page_saved_during_the_build_is_not_lost(tmp_path: Path, monkeypatch: 
         os.replace(saved, page)
         return real_apply(*args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "apply_files", apply_while_the_user_saves)
+    monkeypatch.setattr(write, "apply_files", apply_while_the_user_saves)
     assert main(arguments, root=ROOT) == 1
     assert page.read_text(encoding="utf-8") == "# 我在构建时保存的修改\n"
+
+
+def test_a_second_build_of_the_same_folder_stops_at_once(tmp_path: Path) -> None:
+    import fcntl
+
+    sources = _sources(tmp_path)
+    # A build in progress holds this lock (baogao.staging.exclusive).
+    handle = os.open(tmp_path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        result = _build(tmp_path, "-q", str(sources))
+    finally:
+        os.close(handle)
+    assert result.returncode == 1
+    assert result.stderr.strip().endswith(f"another build in {tmp_path} is running; try again when it has finished")
+    assert not (tmp_path / "content").exists() and not (tmp_path / "site").exists()
+    assert _build(tmp_path, "-q", str(sources)).returncode == 0
