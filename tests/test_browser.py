@@ -367,3 +367,15 @@ def test_pagefind_finds_results_in_every_part_of_a_split_index(browser: Browser,
         expect(link).to_be_visible(timeout=TIMEOUT_MS)
     assert links.count() >= 3
     page.close()
+
+
+def test_pagefind_loads_its_index_before_the_first_keypress(browser: Browser, pagefind_site: str) -> None:
+    # Loaded on page load, a query only waits for its own index chunks.
+    page = browser.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(pagefind_site + "search.html", wait_until="networkidle")
+    expect(page.locator(".pagefind-ui__search-input")).to_be_focused()
+    assert any(url.endswith("pagefind/pagefind.js") for url in requested)
+    assert any("pagefind-entry.json" in url for url in requested)
+    page.close()
