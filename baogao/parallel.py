@@ -29,6 +29,7 @@ import contextlib
 import logging
 import multiprocessing
 import os
+import time
 import traceback
 from collections.abc import Sequence
 from multiprocessing.connection import Connection
@@ -88,6 +89,7 @@ def _build(config: Any, workers: int) -> None:
     from mkdocs.structure.pages import Page
 
     inclusion = InclusionLevel.is_included
+    start = time.monotonic()
     try:
         config = config.plugins.on_config(config)
         config.plugins.on_pre_build(config=config)
@@ -146,6 +148,7 @@ def _build(config: Any, workers: int) -> None:
         for page in pages:
             page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
         config.plugins.on_post_build(config=config)
+        log.info(f"Documentation built in {time.monotonic() - start:.2f} seconds, {workers} worker processes")
     except Exception as error:
         config.plugins.on_build_error(error=error)
         raise

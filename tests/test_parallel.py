@@ -165,3 +165,12 @@ def test_a_bad_file_among_many_is_named_in_one_line(tmp_path: Path) -> None:
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].endswith("report-05.txt: no report text: the file holds only page chrome")
     assert not (tmp_path / "content").exists()
+
+
+def test_above_30_reports_auto_search_is_pagefind(many: Path) -> None:
+    assert pipeline.choose_search("auto", 30) == "material"
+    assert pipeline.choose_search("auto", 31) == "pagefind"
+    assert pipeline.choose_search("material", 1000) == "material"
+    # The 36-report site was built with the default, auto: it has the Pagefind search page.
+    nav = yaml.safe_load((many / "content" / ".baogao" / "nav.yml").read_text(encoding="utf-8"))["nav"]
+    assert {"搜索": "search.md"} in nav and (many / "content" / "search.md").is_file()
