@@ -11,9 +11,9 @@ step for step, except that the pages are split between forked workers:
 - each worker renders the Markdown of pages it takes from a shared queue
   and reports, per page, what other pages' templates and link checks need (the title found
   while rendering, the anchors it has, the anchors it links to);
-- once all have reported, the parent hands every worker the merged table,
-  writes the theme's static files and templates, and each worker renders
-  and writes its share of HTML pages;
+- once all have reported, the parent writes the theme's static files and
+  templates, then hands every worker the merged table, and each worker
+  renders and writes its share of HTML pages;
 - the parent checks anchor links and runs the post-build events.
 
 Workers run plugins' per-page events in their own process, so a plugin that
@@ -131,14 +131,16 @@ def _build(config: Any, workers: int) -> None:
             for worker in pool:
                 rendered.update(worker.receive())
             _apply(pages, files, rendered)
-            for worker in pool:
-                worker.send(rendered)
+            # In MkDocs's order: static files and theme templates first, so
+            # that a page of the same name (content/404.md) overwrites them.
             env = config.plugins.on_env(env, config=config, files=files)
             files.copy_static_files(inclusion=inclusion)
             for template in config.theme.static_templates:
                 _build_theme_template(template, env, files, config, nav)
             for template in config.extra_templates:
                 _build_extra_template(template, files, config, nav)
+            for worker in pool:
+                worker.send(rendered)
             for worker in pool:
                 worker.receive()
             finished = True

@@ -100,15 +100,15 @@ def build_site(
     with staged(site, copy=False) as staging:
         try:
             overrides: dict[str, Any] = {"nav": nav, "docs_dir": str(content.absolute()), "site_dir": str(staging)}
-            config = load_config(config_file=str(config_file), **overrides)
             if search == "pagefind":
-                plugins = [{name: dict(plugin.config)} for name, plugin in config.plugins.items()]
-                kept = [plugin for plugin in plugins if not MATERIAL_SEARCH.intersection(plugin)]
-                config = load_config(config_file=str(config_file), plugins=kept, **overrides)
+                overrides["plugins"] = plugins_without_search(config_file)
+            config = load_config(config_file=str(config_file), **overrides)
             parallel.build(config)
             if search == "pagefind":
-                folders = sorted(path.name for path in content.iterdir() if path.is_dir() and path.name[0] != ".")
-                run_pagefind(staging, folders, quiet)
+                entries = sorted(path for path in content.iterdir() if path.name[0] != ".")
+                folders = [path.name for path in entries if path.is_dir()]
+                pages = [path.stem for path in entries if path.suffix == ".md" and path.stem != "index"]
+                run_pagefind(staging, folders, quiet, tuple(pages))
         except (MkDocsException, OSError) as error:
             raise SiteError(f"{config_file}: MkDocs build failed: {error}") from None
         compact_search_index(staging / "search")
@@ -125,19 +125,38 @@ INDEX_JOBS = 2
 PARTS_SCRIPT = "pagefind/baogao-parts.js"
 
 
-def run_pagefind(site: Path, folders: list[str], quiet: bool) -> None:
+def plugins_without_search(config_file: Path) -> list[Any]:
+    """The ``plugins:`` of the configuration as written (INHERIT merged), less
+    Material's search and offline plugins; every other plugin keeps its
+    settings, which MkDocs then checks as usual."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(config_file, encoding="utf-8") as stream:
+        written = yaml_load(stream).get("plugins") or []
+    if isinstance(written, dict):  # plugins: {name: {settings}}
+        written = [{name: settings} for name, settings in written.items()]
+    return [
+        entry
+        for entry in written
+        if not MATERIAL_SEARCH.intersection([entry] if isinstance(entry, str) else list(entry))
+    ]
+
+
+def run_pagefind(site: Path, folders: list[str], quiet: bool, pages: tuple[str, ...] = ()) -> None:
     """Index the built pages' articles with Pagefind (Chinese segmented by its extended build).
 
     `folders` are the content folders (one per report); the site's top-level
-    pages go with the first part, into ``pagefind/``; part N goes into
-    ``pagefind-N/``, listed for the search page in `PARTS_SCRIPT`.
+    pages (and `pages`, the names of top-level Markdown pages, in case they
+    are built as ``name/index.html``) go with the first part, into
+    ``pagefind/``; part N goes into ``pagefind-N/``, listed for the search
+    page in `PARTS_SCRIPT`.
     """
     groups = [folders[start : start + FOLDERS_PER_INDEX] for start in range(0, len(folders), FOLDERS_PER_INDEX)]
     groups = groups or [[]]
     jobs = []
     for number, group in enumerate(groups):
-        patterns = ["*.html"] if number == 0 else []
-        patterns += [f"{folder}/**/*.html" for folder in group]
+        patterns = ["*.html", *(f"{_glob_literal(page)}/index.html" for page in pages)] if number == 0 else []
+        patterns += [f"{_glob_literal(folder)}/**/*.html" for folder in group]
         output = "pagefind" if number == 0 else f"pagefind-{number}"
         jobs.append((output, "{" + ",".join(patterns) + "}" if len(patterns) > 1 else patterns[0]))
     base = [sys.executable, "-m", "pagefind", "--site", str(site), "--root-selector", "article.md-content__inner"]
@@ -157,6 +176,11 @@ def run_pagefind(site: Path, folders: list[str], quiet: bool) -> None:
             process.wait()
     parts = [f"{output}/" for output, _ in jobs[1:]]
     atomic_write(site / PARTS_SCRIPT, f"window.baogaoPagefindParts = {json.dumps(parts)};\n".encode())
+
+
+def _glob_literal(name: str) -> str:
+    """`name` as a glob: characters glob syntax would read (``{,}[]*?``) match as ``?``."""
+    return "".join(char if char.isalnum() or char in "-_." else "?" for char in name)
 
 
 def _finish(process: subprocess.Popen[str], site: Path) -> None:

@@ -10,6 +10,7 @@ through it, so the real folder is never touched before the swap.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import fcntl
@@ -63,6 +64,22 @@ def _previous(target: Path) -> Path:
     return target.with_name(f".{target.name}.previous")
 
 
+# Lock handles this process holds. A forked worker inherits them, and a
+# flock lives as long as any copy is open: a worker orphaned by a killed
+# build would keep the folder locked. Workers close their copies at once.
+_held: set[int] = set()
+
+
+def _close_held_in_child() -> None:
+    for handle in _held:
+        with contextlib.suppress(OSError):
+            os.close(handle)
+    _held.clear()
+
+
+os.register_at_fork(after_in_child=_close_held_in_child)
+
+
 @contextmanager
 def exclusive(target: Path) -> Iterator[None]:
     """Hold a lock on the folder that holds `target` for the block, or fail at once.
@@ -75,6 +92,7 @@ def exclusive(target: Path) -> Iterator[None]:
     target = target.resolve() if target.is_symlink() else target.absolute()
     target.parent.mkdir(parents=True, exist_ok=True)
     handle = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY)
+    _held.add(handle)
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -84,6 +102,7 @@ def exclusive(target: Path) -> Iterator[None]:
             ) from None
         yield
     finally:
+        _held.discard(handle)
         os.close(handle)
 
 

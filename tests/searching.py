@@ -83,7 +83,13 @@ def search(page: Any, base: str, query: str, timeout: int = 20_000) -> list[tupl
         """([query]) => {
             const meta = document.querySelector('.md-search-result__meta');
             const box = document.querySelector('input.md-search__input');
-            return meta && box.value === query && /\\d|没有/.test(meta.textContent);
+            if (!meta || box.value !== query) return false;
+            // The count and the list are rendered apart: with a count, wait
+            // for the list too, or a slow machine reads an empty list.
+            if (/没有/.test(meta.textContent)) return true;
+            const shown = [...document.querySelectorAll('.md-search-result__list article')]
+                .some(article => article.offsetParent !== null);
+            return /\\d/.test(meta.textContent) && shown;
         }""",
         arg=[query],
         timeout=timeout,

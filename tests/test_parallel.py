@@ -174,3 +174,33 @@ def test_above_30_reports_auto_search_is_pagefind(many: Path) -> None:
     # The 36-report site was built with the default, auto: it has the Pagefind search page.
     nav = yaml.safe_load((many / "content" / ".baogao" / "nav.yml").read_text(encoding="utf-8"))["nav"]
     assert {"搜索": "search.md"} in nav and (many / "content" / "search.md").is_file()
+
+
+def test_pagefind_keeps_every_other_plugin_with_its_settings(tmp_path: Path) -> None:
+    from baogao.site import plugins_without_search
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_name: x\ntheme: {name: material}\nplugins:\n  - search\n  - tags:\n      enabled: true\n"
+        "  - material/offline\n  - baogao:\n      full_nav_max_reports: 5\n",
+        encoding="utf-8",
+    )
+    plugins = plugins_without_search(config)
+    assert plugins == [{"tags": {"enabled": True}}, {"baogao": {"full_nav_max_reports": 5}}]
+    # MkDocs accepts them as written (checked settings fed back in would not be).
+    docs, site = tmp_path / "docs", tmp_path / "site"
+    docs.mkdir()
+    loaded = load_config(config_file=str(config), docs_dir=str(docs), site_dir=str(site), plugins=plugins)
+    assert sorted(loaded.plugins) == ["baogao", "material/tags"]
+    assert loaded.plugins["baogao"].config.full_nav_max_reports == 5
+
+
+def test_a_page_overrides_a_theme_template_of_the_same_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # As in `mkdocs build`: content/404.md replaces Material's 404 page.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    sources = make_sources(tmp_path / "sources", 2)
+    result = run_build("-q", "--no-site", "--content", str(tmp_path / "content"), str(sources))
+    assert result.returncode == 0, result.stderr
+    (tmp_path / "content" / "404.md").write_text("# 找不到这一页\n\n请回到首页。\n", encoding="utf-8")
+    parallel.build(config_for(tmp_path / "content", tmp_path / "site", ["baogao"]), workers=2)
+    assert "请回到首页。" in (tmp_path / "site" / "404.html").read_text(encoding="utf-8")

@@ -260,3 +260,33 @@ def test_a_second_build_of_the_same_folder_stops_at_once(tmp_path: Path) -> None
     assert result.stderr.strip().endswith(f"another build in {tmp_path} is running; try again when it has finished")
     assert not (tmp_path / "content").exists() and not (tmp_path / "site").exists()
     assert _build(tmp_path, "-q", str(sources)).returncode == 0
+
+
+def test_a_worker_left_behind_by_a_killed_build_does_not_hold_the_lock(tmp_path: Path) -> None:
+    # Forked workers (report processing, MkDocs pages) inherit the lock's
+    # handle; one orphaned by `kill -9` must not lock out the next build.
+    import multiprocessing
+
+    from baogao.errors import BaogaoError
+    from baogao.staging import exclusive
+
+    target = tmp_path / "content"
+    context = multiprocessing.get_context("fork")
+    running = context.Event()
+
+    def work() -> None:
+        running.set()
+        time.sleep(60)
+
+    with exclusive(target):
+        worker = context.Process(target=work, daemon=True)
+        worker.start()
+        assert running.wait(30)  # the worker runs: its copy of the handle is closed or never will be
+    try:
+        with exclusive(target):
+            pass
+    except BaogaoError as error:  # pragma: no cover - the failure being tested
+        pytest.fail(f"the lock outlived the build: {error}")
+    finally:
+        worker.kill()
+        worker.join()
