@@ -32,6 +32,12 @@ from .staging import atomic_write
 
 # The comparison lists indicators found in at least this many reports.
 COMPARE_MIN_REPORTS = 2
+# Up to this many reports the comparison puts them side by side, one column
+# each. Above, a table of indicators by reports is quadratic (961 indicators
+# by 1,000 reports: a 6.4 MB page that Python-Markdown took 37 s to render
+# and no one could read), so each indicator gets one row: how many reports
+# state it, and the first of them.
+COMPARE_MAX_COLUMNS = 30
 BACKUP = ".baogao/backup"
 REASONS = {"chrome": "网页杂项", "title": "重复的标题", "duplicate": "重复的正文"}
 _BLANK_RUN = re.compile(r"\n{3,}")
@@ -151,13 +157,20 @@ def render_compare(reports: list[dict[str, Any]], env: jinja2.Environment) -> st
     for data in reports:
         for key, printed in data.get("indicators", {}).items():
             by_indicator.setdefault(key, {})[data["slug"]] = printed
+    order = {data["slug"]: index for index, data in enumerate(reports)}
     rows = [
-        {"name": key.rsplit("|", 1)[0], "unit": key.rsplit("|", 1)[1], "values": values}
+        {
+            "name": key.rsplit("|", 1)[0],
+            "unit": key.rsplit("|", 1)[1],
+            "values": values,
+            "first": reports[min(order[slug] for slug in values)],
+        }
         for key, values in sorted(by_indicator.items(), key=lambda item: (-len(item[1]), item[0]))
         if len(values) >= COMPARE_MIN_REPORTS
     ]
     template = env.get_template("compare.md.j2")
-    return _tidy(template.render(meta={"title": "指标对比"}, reports=reports, rows=rows))
+    side_by_side = len(reports) <= COMPARE_MAX_COLUMNS
+    return _tidy(template.render(meta={"title": "指标对比"}, reports=reports, rows=rows, side_by_side=side_by_side))
 
 
 def render_search(env: jinja2.Environment) -> str:

@@ -204,3 +204,16 @@ def test_a_page_overrides_a_theme_template_of_the_same_name(tmp_path: Path, monk
     (tmp_path / "content" / "404.md").write_text("# 找不到这一页\n\n请回到首页。\n", encoding="utf-8")
     parallel.build(config_for(tmp_path / "content", tmp_path / "site", ["baogao"]), workers=2)
     assert "请回到首页。" in (tmp_path / "site" / "404.html").read_text(encoding="utf-8")
+
+
+def test_above_30_reports_the_comparison_is_one_row_per_indicator(many: Path) -> None:
+    # Side by side, 36 reports would be 36 columns; instead each indicator
+    # says how many reports state it and shows the first.
+    page = (many / "content" / "compare.md").read_text(encoding="utf-8")
+    assert "| 指标 | 单位 | 报告数 | 第一份报告 | 数值 |" in page
+    assert "报告 36" not in page
+    row = next(line for line in page.splitlines() if line.startswith("| 一般公共预算教育经费投入 |"))
+    assert row == (
+        "| 一般公共预算教育经费投入 | 元 | 36 | [1980年张掖市人民政府履行教育职责情况自评报告](report-00/figures.md)"
+        " | 27.56亿元（2022年） |"
+    )
