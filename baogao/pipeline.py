@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import multiprocessing
-import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -109,9 +108,10 @@ def prepare_reports(
         return
     from concurrent.futures import ProcessPoolExecutor
 
+    from .parallel import workers_available
     from .write import make_environment
 
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    cores = workers_available()
     if len(todo) < PARALLEL_FROM or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
         env = make_environment(templates)
         for task in todo:
