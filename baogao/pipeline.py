@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 # where they run: a re-run with nothing changed needs none of them, and
 # importing them is a fifth of its time.
 
+from . import LARGE_SITE_REPORTS
 from .errors import BaogaoError, ConfigError, InputError
 from .manifest import (
     COMPARE_PAGE,
@@ -45,7 +46,7 @@ from .staging import atomic_write, exclusive, staged
 SOURCE_SUFFIXES = (".txt",)
 # Above this many reports, ``--search auto`` uses Pagefind (and the sidebar
 # shows only the current report: `plugin.BaogaoConfig`).
-PAGEFIND_ABOVE = 30
+PAGEFIND_ABOVE = LARGE_SITE_REPORTS
 # Below this many changed reports, starting worker processes costs more than it saves.
 PARALLEL_FROM = 8
 _UNSAFE = re.compile(r"[^\w\-]+")

@@ -23,10 +23,12 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from . import LARGE_SITE_REPORTS
+
 
 class BaogaoConfig(base.Config):  # type: ignore[no-untyped-call]
     # Up to this many reports every page shows all of them, as Material does.
-    full_nav_max_reports = option.Type(int, default=30)
+    full_nav_max_reports = option.Type(int, default=LARGE_SITE_REPORTS)
 
 
 class BaogaoPlugin(BasePlugin[BaogaoConfig]):  # type: ignore[no-untyped-call]

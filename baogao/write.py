@@ -22,6 +22,7 @@ import jinja2
 import yaml
 from markupsafe import Markup
 
+from . import LARGE_SITE_REPORTS
 from .blocks import render_blocks
 from .escape import escape_text, render_inline, render_paragraph
 from .figures import COLUMNS, figure_rows, figures_csv
@@ -37,7 +38,7 @@ COMPARE_MIN_REPORTS = 2
 # by 1,000 reports: a 6.4 MB page that Python-Markdown took 37 s to render
 # and no one could read), so each indicator gets one row: how many reports
 # state it, and the first of them.
-COMPARE_MAX_COLUMNS = 30
+COMPARE_MAX_COLUMNS = LARGE_SITE_REPORTS
 BACKUP = ".baogao/backup"
 REASONS = {"chrome": "网页杂项", "title": "重复的标题", "duplicate": "重复的正文"}
 _BLANK_RUN = re.compile(r"\n{3,}")
