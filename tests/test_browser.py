@@ -365,7 +365,22 @@ def test_pagefind_finds_results_in_every_part_of_a_split_index(browser: Browser,
     for index in range(3):  # the first part holds report-00, the others one report each
         link = page.locator(f'.pagefind-ui__result-link[href*="report-0{index}/"]').first
         expect(link).to_be_visible(timeout=TIMEOUT_MS)
-    assert links.count() >= 3
+    hrefs = [link.get_attribute("href") for link in links.all()]
+    assert len(hrefs) >= 3
+    assert len(hrefs) == len(set(hrefs)), f"a part was merged twice: {hrefs}"
+    page.close()
+
+
+def test_pagefind_prepares_every_part_before_the_first_keypress(browser: Browser, pagefind_parts_site: str) -> None:
+    # The page's first search (word segmentation, compiled search code, an
+    # index chunk of each part) runs on load, not on the reader's query.
+    page = browser.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(pagefind_parts_site + "search.html", wait_until="networkidle")
+    for part in ("pagefind", "pagefind-1", "pagefind-2"):
+        assert any(f"/{part}/index/" in url for url in requested), f"{part} not searched on load"
+    assert not page.locator(".pagefind-ui__result-link").count(), "the warm-up search showed results"
     page.close()
 
 
