@@ -18,6 +18,7 @@ from mkdocs.config import load_config
 
 from baogao import parallel, pipeline
 from baogao.errors import SiteError
+from baogao.plugin import PLACEHOLDER
 
 from .conftest import ROOT, SAMPLE, run_build
 
@@ -137,6 +138,18 @@ def test_below_the_threshold_every_page_lists_every_report(tmp_path: Path) -> No
     assert result.returncode == 0, result.stderr
     titles = nav_titles(tmp_path / "site" / "report-01" / "02.html")
     assert all(f"{1980 + index}年张掖市人民政府履行教育职责情况自评报告" in titles for index in range(3))
+
+
+def test_the_plugin_changes_only_the_sidebar(many: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # With the sidebar left whole, the site is MkDocs's without the plugin,
+    # byte for byte: setting the figures tables aside changes no page.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    whole = [{"baogao": {"full_nav_max_reports": REPORTS}}, "material/offline"]
+    parallel.build(config_for(many / "content", many / "with-plugin", whole), workers=2)
+    parallel.build(config_for(many / "content", many / "without-plugin", ["material/offline"]), workers=2)
+    figures = (many / "with-plugin" / "report-03" / "figures.html").read_text(encoding="utf-8")
+    assert figures.count("<tr") > 100 and PLACEHOLDER not in figures
+    assert differences(many / "with-plugin", many / "without-plugin") == []
 
 
 def test_reports_processed_in_worker_processes_write_the_same_content(
