@@ -162,7 +162,7 @@ def main() -> None:
     print(
         "| reports | pages | search | baogao (s) | site (s) | total (s) | peak memory (MB) |"
         " re-run, nothing changed (s) | bare mkdocs-material (s) | site / bare | search index (MB) |"
-        " first result from page load (s) | first result from keypress (s) |"
+        " first result from navigation start (s) | first result from keypress (s) |"
     )
     print("| --- " * 13 + "|")
     for size, pages, search, baogao, built, total, peak, again, bare, index, loaded, typed in rows:
