@@ -49,6 +49,9 @@ PAGE_EVENTS = (
     "on_page_context",
     "on_post_page",
 )
+# baogao's own plugin keeps a page's figures table between that page's
+# on_page_markdown and on_page_content, which _populate_page runs back to back
+# in one worker.
 STATELESS_PLUGINS = frozenset({"baogao"})
 
 
