@@ -248,7 +248,8 @@ def _build(options: Options, say: Callable[[str], None]) -> list[Report]:
     if not paths:
         raise ConfigError("no report files (.txt) found in " + ", ".join(p.as_posix() for p in options.sources))
     manifest = load_manifest(options.content)
-    by_source = {shown_path(path, options.root): path for path in paths}
+    shown_as = {path: shown_path(path, options.root) for path in paths}
+    by_source = {shown: path for path, shown in shown_as.items()}
     known = {by_source[entry.source]: slug for slug, entry in manifest.reports.items() if entry.source in by_source}
     slugs = assign_slugs(paths, known)
     kept = {slug for slug, entry in manifest.reports.items() if (options.root / entry.source).exists()}
@@ -262,7 +263,7 @@ def _build(options: Options, say: Callable[[str], None]) -> list[Report]:
     content_stats = tree_stats(options.content, "content")
     existing = {name.removeprefix("content:") for name in content_stats}
     for path in paths:
-        shown = shown_path(path, options.root)
+        shown = shown_as[path]
         data, digest = read_bytes(path, shown)
         slug = slugs[path]
         entry = manifest.reports.get(slug)

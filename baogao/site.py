@@ -20,6 +20,7 @@ from typing import Any
 
 from . import parallel
 from .errors import SiteError
+from .manifest import read_json
 from .staging import atomic_write, staged
 
 # The sitemap's dates come from SOURCE_DATE_EPOCH when set; a fixed default
@@ -53,12 +54,12 @@ def site_is_current(site: Path, key: str, stats: dict[str, list[int]], digest: C
     saved unchanged) the new ones are recorded.
     """
     try:
-        built = json.loads((site / STAMP).read_text(encoding="utf-8"))
+        built = read_json(site / STAMP)
         if built["key"] != key:
             return False
         cache = stats_cache(site)
         if cache.is_file():
-            cached = json.loads(cache.read_text(encoding="utf-8"))
+            cached = read_json(cache)
             if cached["digest"] == built["digest"] and cached["stats"] == stats:
                 return True
         if built["digest"] != digest():
