@@ -371,13 +371,19 @@ def test_pagefind_finds_results_in_every_part_of_a_split_index(browser: Browser,
     page.close()
 
 
-def test_pagefind_prepares_every_part_before_the_first_keypress(browser: Browser, pagefind_parts_site: str) -> None:
-    # The page's first search (word segmentation, compiled search code, an
-    # index chunk of each part) runs on load, not on the reader's query.
+def loaded_search_page(browser: Browser, base: str) -> tuple[Page, list[str]]:
+    """The search page once its network is idle, and the URLs it requested."""
     page = browser.new_page()
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
-    page.goto(pagefind_parts_site + "search.html", wait_until="networkidle")
+    page.goto(base + "search.html", wait_until="networkidle")
+    return page, requested
+
+
+def test_pagefind_prepares_every_part_before_the_first_keypress(browser: Browser, pagefind_parts_site: str) -> None:
+    # The page's first search (word segmentation, compiled search code, an
+    # index chunk of each part) runs on load, not on the reader's query.
+    page, requested = loaded_search_page(browser, pagefind_parts_site)
     for part in ("pagefind", "pagefind-1", "pagefind-2"):
         assert any(f"/{part}/index/" in url for url in requested), f"{part} not searched on load"
     assert not page.locator(".pagefind-ui__result-link").count(), "the warm-up search showed results"
@@ -386,10 +392,7 @@ def test_pagefind_prepares_every_part_before_the_first_keypress(browser: Browser
 
 def test_pagefind_loads_its_index_before_the_first_keypress(browser: Browser, pagefind_site: str) -> None:
     # Loaded on page load, a query only waits for its own index chunks.
-    page = browser.new_page()
-    requested: list[str] = []
-    page.on("request", lambda request: requested.append(request.url))
-    page.goto(pagefind_site + "search.html", wait_until="networkidle")
+    page, requested = loaded_search_page(browser, pagefind_site)
     expect(page.locator(".pagefind-ui__search-input")).to_be_focused()
     assert any(url.endswith("pagefind/pagefind.js") for url in requested)
     assert any("pagefind-entry.json" in url for url in requested)
