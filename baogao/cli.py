@@ -7,9 +7,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from .build.pipeline import PAGEFIND_ABOVE, Options, build
+from .build.site import SEARCH_BACKENDS
 from .errors import BaogaoError
-from .pipeline import PAGEFIND_ABOVE, Options, build
-from .site import SEARCH_BACKENDS
 
 
 def parser(root: Path) -> argparse.ArgumentParser:

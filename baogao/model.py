@@ -54,12 +54,15 @@ class Removal:
 
     kind: str
     """What was removed: ``chrome``, ``duplicate`` or ``title``."""
-    reason: str
-    """Which rule removed it, in words a reader understands (Chinese)."""
+    rule_id: str
+    """Which rule removed it: ``chrome.breadcrumb``, ``title.repeat``,
+    ``duplicate.copy`` … (`render.labels` says it in Chinese)."""
     text: str
     """The removed text, lines joined by newlines."""
     span: Span
     """Where it stood in the source."""
+    copy_of: Span | None = None
+    """For a duplicate: the lines of the copy that was kept."""
 
 
 @dataclass(frozen=True)
@@ -182,13 +185,50 @@ class Skipped:
 
     text: str
     reason: str
-    """A key of `figures.SKIP_REASONS`."""
+    """Why it is not a figure: a key of `render.labels.SKIP_REASONS`
+    (``year``, ``date``, ``ordinal`` …)."""
     line: int
 
 
 @dataclass(frozen=True)
+class Summary:
+    """What cleaning found and did, in numbers (report.json ``summary``)."""
+
+    chrome_lines: int
+    title_repeats: int
+    duplicate_blocks: int
+    duplicate_chars: int
+    redactions: int
+    masks: int
+    masked_chars: int
+    placeholders: int
+    cutoffs: int
+    lost_chars: int
+    sections: int
+    sections_by_level: dict[str, int]
+    """Level (as a string, for JSON) -> number of sections."""
+    gaps: int
+    figures: int
+    masked_figures: int
+
+
+@dataclass(frozen=True)
+class Quality:
+    """How sure the outline is (report.json ``quality``)."""
+
+    levels: tuple[int, ...]
+    headings: int
+    gaps: int
+    headings_per_10k_chars: float
+    chars: int
+    verdict_id: str
+    """``no-headings``, ``gaps`` or ``complete`` (`render.labels.VERDICTS`)."""
+
+
+@dataclass(frozen=True)
 class Report:
-    """Everything known about one report, ready to be written."""
+    """Everything known about one report, ready to be written: what
+    `text.process` returns, computed once."""
 
     slug: str
     """Folder name under ``content/``."""
@@ -197,6 +237,48 @@ class Report:
     outline: Outline
     removed: tuple[Removal, ...]
     marks: tuple[Mark, ...]
-    figures: tuple[Figure, ...] = ()
-    skipped: tuple[Skipped, ...] = ()
+    figures: tuple[Figure, ...]
+    skipped: tuple[Skipped, ...]
     """Numbers that are not figures, with the reason."""
+    summary: Summary
+    quality: Quality
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A figure a reader may compare across reports: the first one a report
+    states for a name and base unit."""
+
+    name: str
+    """What it counts, with its group: ``小学·在校生``."""
+    unit: str
+    """The base unit: ``人``."""
+    text: str
+    """As printed: ``72298人``."""
+    year: str
+
+    @property
+    def key(self) -> str:
+        """``name|unit``: how indicators are matched and sorted across reports."""
+        return f"{self.name}|{self.unit}"
+
+
+@dataclass(frozen=True)
+class PageRef:
+    """A page of a report after its overview."""
+
+    file: str
+    """Relative to the report's folder: ``01.md``."""
+    title: str
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What site-wide pages (home, navigation, comparison) need of a report;
+    kept in the manifest so that a re-run need not read the report again."""
+
+    slug: str
+    title: str
+    pages: tuple[PageRef, ...]
+    summary: Summary
+    indicators: tuple[Indicator, ...]

@@ -22,9 +22,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from baogao.model import SourceText  # noqa: E402
-from baogao.pipeline import process  # noqa: E402
-from baogao.read import decode_bytes, normalize_text  # noqa: E402
-from baogao.write import make_environment, render_report  # noqa: E402
+from baogao.render.environment import make_environment  # noqa: E402
+from baogao.render.pages import render_report  # noqa: E402
+from baogao.text.decode import decode_bytes, normalize_text  # noqa: E402
+from baogao.text.report import process  # noqa: E402
 
 DEFAULT = [ROOT.parent / "shared" / "corpus", ROOT / "sources"]
 _LINES = re.compile(r"\r\n|\r|\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from baogao.model import CleanText, Outline, Report, Section
-from baogao.outline import walk
+from baogao.text.outline import walk
 
 
 def dump_clean(cleaned: CleanText) -> str:

@@ -335,7 +335,8 @@ def test_pagefind_search_page_finds_the_section(
 @pytest.fixture(scope="module")
 def pagefind_parts_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Three reports indexed one report per Pagefind part, as a large site is."""
-    from baogao import site as site_module
+    from baogao.build import pagefind
+    from baogao.build import site as site_module
 
     from .test_parallel import make_sources
 
@@ -345,7 +346,7 @@ def pagefind_parts_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[st
     subprocess.run([*command, str(sources)], cwd=ROOT, check=True, timeout=600)
     nav = __import__("yaml").safe_load((out / "content" / ".baogao" / "nav.yml").read_text(encoding="utf-8"))["nav"]
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(site_module, "FOLDERS_PER_INDEX", 1)
+        patch.setattr(pagefind, "FOLDERS_PER_INDEX", 1)
         stamp = site_module.Stamp("test", "", {})
         site_module.build_site(ROOT / "mkdocs.yml", out / "content", out / "site", nav, stamp, True, "pagefind")
     assert [path.name for path in sorted((out / "site").glob("pagefind*"))] == [

@@ -6,9 +6,9 @@ from collections import Counter
 
 import pytest
 
-from baogao.clean import clean
 from baogao.model import SourceText
-from baogao.read import normalize_text
+from baogao.text.clean import clean
+from baogao.text.decode import normalize_text
 
 from .conftest import fixture_params
 from .dumps import dump_clean

@@ -101,3 +101,19 @@ def test_mkdocs_build_works_on_its_own_after_an_edit(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "读者补充的一段话。" in (project / "site" / SLUG / "01.html").read_text(encoding="utf-8")
     assert (project / "site" / "search" / "search_index.json").is_file()
+
+
+def test_a_damaged_manifest_is_replaced_with_a_warning_that_says_why_and_edits_are_kept(tmp_path: Path) -> None:
+    assert _content_only(tmp_path, str(SAMPLE)).returncode == 0
+    page = tmp_path / "content" / SLUG / "01.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n读者的补充。\n", encoding="utf-8")
+    manifest = tmp_path / "content" / ".baogao" / "manifest.json"
+    manifest.write_text('{"reports": {"x": {"source": 1', encoding="utf-8")
+    result = _content_only(tmp_path, str(SAMPLE))
+    assert result.returncode == 0, result.stderr
+    warning = result.stderr.splitlines()[0]
+    assert warning.startswith(f"warning: {manifest}: cannot be read (")
+    assert "every report is rebuilt" in warning
+    assert f"kept your edit of {page}" in result.stderr
+    assert page.read_text(encoding="utf-8").endswith("读者的补充。\n")
+    assert json.loads(manifest.read_text(encoding="utf-8"))["reports"][SLUG]["source"]

@@ -16,11 +16,12 @@ from pathlib import Path
 
 import pytest
 
+from baogao.build.sources import read_source, slug_for
 from baogao.model import Report
-from baogao.outline import walk
-from baogao.pipeline import process, slug_for
-from baogao.read import read_source
-from baogao.write import make_environment, render_report
+from baogao.render.environment import make_environment
+from baogao.render.pages import render_report
+from baogao.text.outline import walk
+from baogao.text.report import process
 
 from .conftest import CORPUS, ROOT, corpus_or_skip
 from .dumps import accounted_characters, report_pieces

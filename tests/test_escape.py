@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from baogao.escape import render_inline, render_paragraph
+from baogao.render.escape import render_inline, render_paragraph
 
 # Markdown, HTML and template syntax, CJK text and the marks' characters.
 ALPHABET = list("*_`[]()#|<>&\\{}!~-+.=:;'\"/ 1234567890aZ") + list("队建设一二三、。（）略＊xX%\t")

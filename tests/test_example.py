@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from baogao.read import read_source
+from baogao.build.sources import read_source
 
 from .conftest import ROOT, SAMPLE, SLUG, run_build
 from .pagetext import article_blocks, article_html, article_text, squeeze

@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from baogao.figures import COLUMNS, SKIP_REASONS, sentence_figures
+from baogao.build.sources import read_source
 from baogao.model import Report, SourceText
-from baogao.pipeline import process
-from baogao.read import read_source
+from baogao.render.data import COLUMNS
+from baogao.render.labels import SKIP_REASONS
+from baogao.text.figures import sentence_figures
+from baogao.text.report import process
 
 from .conftest import SAMPLE, SLUG, run_build
 from .dumps import report_pieces

@@ -14,12 +14,14 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from baogao.clean import clean
+from baogao.build.sources import slug_for
 from baogao.errors import InputError
 from baogao.model import SourceText
-from baogao.pipeline import process, slug_for
-from baogao.read import decode_bytes, normalize_text
-from baogao.write import make_environment, render_report
+from baogao.render.environment import make_environment
+from baogao.render.pages import render_report
+from baogao.text.clean import clean
+from baogao.text.decode import decode_bytes, normalize_text
+from baogao.text.report import process
 
 from .conftest import ROOT, run_build
 from .dumps import accounted_characters

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from baogao.model import Line
-from baogao.outline import build_outline, chinese_numeral, chinese_value, parse_heading
+from baogao.text.numbering import chinese_numeral, chinese_value, parse_heading
+from baogao.text.outline import build_outline
 
 from .conftest import fixture_params
 from .dumps import dump_outline

@@ -16,9 +16,9 @@ import pytest
 import yaml
 from mkdocs.config import load_config
 
-from baogao import parallel, pipeline
+from baogao.build import parallel, pipeline
+from baogao.build.plugin import PLACEHOLDER
 from baogao.errors import SiteError
-from baogao.plugin import PLACEHOLDER
 
 from .conftest import ROOT, SAMPLE, run_build
 
@@ -190,7 +190,7 @@ def test_above_30_reports_auto_search_is_pagefind(many: Path) -> None:
 
 
 def test_pagefind_keeps_every_other_plugin_with_its_settings(tmp_path: Path) -> None:
-    from baogao.site import plugins_without_search
+    from baogao.build.pagefind import plugins_without_search
 
     config = tmp_path / "mkdocs.yml"
     config.write_text(

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 
-from baogao.plugin import FIGURES_BLOCK, PLACEHOLDER, put_back, set_aside
+from baogao.build.plugin import FIGURES_BLOCK, PLACEHOLDER, put_back, set_aside
 
 from .conftest import ROOT, SLUG
 from .test_parallel import differences

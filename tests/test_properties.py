@@ -8,12 +8,14 @@ from collections import Counter
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from baogao.dedupe import MIN_RUN_CHARS
 from baogao.model import Report, SourceText
-from baogao.outline import chinese_numeral, walk
-from baogao.pipeline import process
-from baogao.read import decode_bytes, normalize_text
-from baogao.write import make_environment, render_report
+from baogao.render.environment import make_environment
+from baogao.render.pages import render_report
+from baogao.text.decode import decode_bytes, normalize_text
+from baogao.text.dedupe import MIN_RUN_CHARS
+from baogao.text.numbering import chinese_numeral
+from baogao.text.outline import walk
+from baogao.text.report import process
 
 from .conftest import ROOT
 from .dumps import accounted_characters

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from baogao.build.sources import read_source
 from baogao.errors import InputError
-from baogao.read import decode_bytes, normalize_text, read_source
+from baogao.text.decode import decode_bytes, normalize_text
 
 from .conftest import SAMPLE
 

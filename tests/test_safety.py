@@ -223,7 +223,7 @@ def test_a_killed_build_leaves_the_previous_output_whole(tmp_path: Path, kill: s
 
 
 def test_a_page_saved_during_the_build_is_not_lost(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from baogao import write
+    from baogao.build import store
     from baogao.cli import main
 
     sources = _sources(tmp_path)
@@ -231,7 +231,7 @@ def test_a_page_saved_during_the_build_is_not_lost(tmp_path: Path, monkeypatch: 
     assert main(arguments, root=ROOT) == 0
     page = tmp_path / "content" / "a" / "01.md"
     (sources / "a.txt").write_text(SAMPLE.read_text(encoding="utf-8") + "\n补充。\n", encoding="utf-8")
-    real_apply = write.apply_files
+    real_apply = store.apply_files
 
     def apply_while_the_user_saves(*args, **kwargs):  # type: ignore[no-untyped-def]
         # An editor saving through a temporary file and a rename.
@@ -240,7 +240,7 @@ def test_a_page_saved_during_the_build_is_not_lost(tmp_path: Path, monkeypatch: 
         os.replace(saved, page)
         return real_apply(*args, **kwargs)
 
-    monkeypatch.setattr(write, "apply_files", apply_while_the_user_saves)
+    monkeypatch.setattr(store, "apply_files", apply_while_the_user_saves)
     assert main(arguments, root=ROOT) == 1
     assert page.read_text(encoding="utf-8") == "# 我在构建时保存的修改\n"
 
@@ -249,7 +249,7 @@ def test_a_second_build_of_the_same_folder_stops_at_once(tmp_path: Path) -> None
     import fcntl
 
     sources = _sources(tmp_path)
-    # A build in progress holds this lock (baogao.staging.exclusive).
+    # A build in progress holds this lock (baogao.build.staging.exclusive).
     handle = os.open(tmp_path, os.O_RDONLY | os.O_DIRECTORY)
     try:
         fcntl.flock(handle, fcntl.LOCK_EX)
@@ -267,8 +267,8 @@ def test_a_worker_left_behind_by_a_killed_build_does_not_hold_the_lock(tmp_path:
     # handle; one orphaned by `kill -9` must not lock out the next build.
     import multiprocessing
 
+    from baogao.build.staging import exclusive
     from baogao.errors import BaogaoError
-    from baogao.staging import exclusive
 
     target = tmp_path / "content"
     context = multiprocessing.get_context("fork")

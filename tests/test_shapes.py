@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from baogao.model import Report, SourceText
-from baogao.pipeline import process
-from baogao.read import normalize_text
+from baogao.text.decode import normalize_text
+from baogao.text.report import process
 
 from .conftest import fixture_params
 from .dumps import dump_outline

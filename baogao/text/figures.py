@@ -14,12 +14,10 @@ subject is the group the others belong to.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Iterator
 
-from .model import Figure, Line, Report, Section, Skipped
+from ..model import Figure, Indicator, Line, Outline, Section, Skipped
 from .outline import walk
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
@@ -55,18 +53,6 @@ _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 _LINK_END = re.compile(r"(共计|共有|合计|累计|总计|达到|约为|分别为|分别|为|达|共|有|约|计|是|近|超过)$")
 _SCOPE_START = re.compile(r"^(其中|全市|全县|全区|全省|全国|我市|我县|我区|现有|目前|共有|拥有|共|累计|另有|有)+")
 _CLAUSE_BREAK = "，,；;：:"
-
-
-SKIP_REASONS = {
-    "year": "年份",
-    "date": "日期（月、日）",
-    "ordinal": "序数（第69次）",
-    "document": "文件编号",
-    "name": "名称的一部分（5G）",
-    "fragment": "被删略截断的片段",
-    "no-unit": "没有单位的数字",
-    "item": "条目编号（1.）",
-}
 
 
 def _value(text: str) -> float:
@@ -187,8 +173,8 @@ def sentence_figures(sentence: str, section: str, line: int, year: str) -> tuple
     return figures, skipped
 
 
-def _lines(report: Report) -> Iterator[tuple[str, Line]]:
-    for line in report.outline.preface:
+def _lines(outline: Outline) -> Iterator[tuple[str, Line]]:
+    for line in outline.preface:
         yield "", line
 
     def walk(sections: tuple[Section, ...], path: str) -> Iterator[tuple[str, Line]]:
@@ -199,14 +185,14 @@ def _lines(report: Report) -> Iterator[tuple[str, Line]]:
                 yield here.strip(), line
             yield from walk(section.children, here)
 
-    yield from walk(report.outline.sections, "")
+    yield from walk(outline.sections, "")
 
 
-def extract_figures(report: Report) -> tuple[tuple[Figure, ...], tuple[Skipped, ...]]:
+def extract_figures(outline: Outline) -> tuple[tuple[Figure, ...], tuple[Skipped, ...]]:
     """Every figure of the report, and every other number with its skip reason."""
     figures: list[Figure] = []
     skipped: list[Skipped] = []
-    for section, line in _lines(report):
+    for section, line in _lines(outline):
         for match in _SENTENCE.finditer(line.text):
             sentence = match.group(0)
             year = _YEAR.search(sentence)
@@ -214,83 +200,26 @@ def extract_figures(report: Report) -> tuple[tuple[Figure, ...], tuple[Skipped, 
             figures += found
             skipped += passed
     # The numbers of numbered headings (1. （2）) are item numbers.
-    for heading in walk(report.outline.sections):
+    for heading in walk(outline.sections):
         skipped += [Skipped(number.group(0), "item", heading.span.start) for number in _DIGITS.finditer(heading.marker)]
     return tuple(figures), tuple(skipped)
-
-
-# The columns of figures.csv and figures.json, documented in README.
-COLUMNS = (
-    "report",
-    "section",
-    "group",
-    "what",
-    "text",
-    "value",
-    "unit",
-    "base_unit",
-    "year",
-    "approximate",
-    "masked",
-    "line",
-    "sentence",
-)
-
-
-def figure_rows(report: Report) -> list[dict[str, object]]:
-    """One dict per figure, keys in `COLUMNS` order."""
-    return [
-        {
-            "report": report.slug,
-            "section": figure.section,
-            "group": figure.group,
-            "what": figure.what,
-            "text": figure.text,
-            "value": _plain(figure.value),
-            "unit": figure.unit,
-            "base_unit": figure.base_unit,
-            "year": figure.year,
-            "approximate": figure.approximate,
-            "masked": figure.masked,
-            "line": figure.line,
-            "sentence": figure.sentence,
-        }
-        for figure in report.figures
-    ]
-
-
-def _plain(value: float | None) -> float | int | None:
-    """27.0 as 27, so exports read like the report."""
-    if value is None:
-        return None
-    return int(value) if float(value).is_integer() else round(value, 6)
 
 
 # An indicator's name must say something and fit a table cell.
 _INDICATOR_CHARS = (2, 16)
 
 
-def indicators(report: Report) -> dict[str, list[str]]:
-    """Figures a reader may compare across reports: "what|unit" -> [as printed, year].
+def indicators(figures: tuple[Figure, ...]) -> tuple[Indicator, ...]:
+    """Figures a reader may compare across reports.
 
     The first figure for each (group, what, base unit) counts; masked values
     and unnamed figures are left out.
     """
-    found: dict[str, list[str]] = {}
-    for figure in report.figures:
+    found: dict[tuple[str, str], Indicator] = {}
+    for figure in figures:
         name = f"{figure.group}·{figure.what}" if figure.group else figure.what
         low, high = _INDICATOR_CHARS
         if figure.masked or not low <= len(name) <= high:
             continue
-        found.setdefault(f"{name}|{figure.base_unit}", [figure.text, figure.year])
-    return found
-
-
-def figures_csv(report: Report) -> str:
-    """figures.csv: a header row of `COLUMNS`, then one row per figure."""
-    output = io.StringIO()
-    writer = csv.DictWriter(output, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for row in figure_rows(report):
-        writer.writerow({key: "" if value is None else value for key, value in row.items()})
-    return output.getvalue()
+        found.setdefault((name, figure.base_unit), Indicator(name, figure.base_unit, figure.text, figure.year))
+    return tuple(found.values())

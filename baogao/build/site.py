@@ -11,16 +11,15 @@ from __future__ import annotations
 import json
 import logging
 import os
-import subprocess
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..errors import SiteError
 from . import parallel
-from .errors import SiteError
-from .manifest import read_json
+from .files import read_json
+from .pagefind import plugins_without_search, run_pagefind
 from .staging import atomic_write, staged
 
 # The sitemap's dates come from SOURCE_DATE_EPOCH when set; a fixed default
@@ -75,9 +74,6 @@ def _dump(data: object) -> bytes:
 
 
 SEARCH_BACKENDS = ("material", "pagefind")
-# Left out with Pagefind: Material's search, and the offline plugin, which only
-# makes that search work from disk.
-MATERIAL_SEARCH = frozenset({"material/search", "search", "material/offline", "offline"})
 
 
 def build_site(
@@ -115,80 +111,6 @@ def build_site(
         compact_search_index(staging / "search")
         atomic_write(staging / STAMP, _dump({"key": stamp.key, "digest": stamp.digest}))
     atomic_write(stats_cache(site), _dump({"digest": stamp.digest, "stats": stamp.stats}))
-
-
-# Pagefind keeps all it indexes in memory, about 3 MB a report with Chinese
-# segmentation (3 GB at 1,000 reports). Large sites are therefore indexed in
-# parts of at most this many report folders, two parts at a time, and the
-# search page merges the parts' results (Pagefind's ``mergeIndex``).
-FOLDERS_PER_INDEX = 80
-INDEX_JOBS = 2
-PARTS_SCRIPT = "pagefind/baogao-parts.js"
-
-
-def plugins_without_search(config_file: Path) -> list[Any]:
-    """The ``plugins:`` of the configuration as written (INHERIT merged), less
-    Material's search and offline plugins; every other plugin keeps its
-    settings, which MkDocs then checks as usual."""
-    from mkdocs.utils.yaml import yaml_load
-
-    with open(config_file, encoding="utf-8") as stream:
-        written = yaml_load(stream).get("plugins") or []
-    if isinstance(written, dict):  # plugins: {name: {settings}}
-        written = [{name: settings} for name, settings in written.items()]
-    return [
-        entry
-        for entry in written
-        if not MATERIAL_SEARCH.intersection([entry] if isinstance(entry, str) else list(entry))
-    ]
-
-
-def run_pagefind(site: Path, folders: list[str], quiet: bool, pages: tuple[str, ...] = ()) -> None:
-    """Index the built pages' articles with Pagefind (Chinese segmented by its extended build).
-
-    `folders` are the content folders (one per report); the site's top-level
-    pages (and `pages`, the names of top-level Markdown pages, in case they
-    are built as ``name/index.html``) go with the first part, into
-    ``pagefind/``; part N goes into ``pagefind-N/``, listed for the search
-    page in `PARTS_SCRIPT`.
-    """
-    groups = [folders[start : start + FOLDERS_PER_INDEX] for start in range(0, len(folders), FOLDERS_PER_INDEX)]
-    groups = groups or [[]]
-    jobs = []
-    for number, group in enumerate(groups):
-        patterns = ["*.html", *(f"{_glob_literal(page)}/index.html" for page in pages)] if number == 0 else []
-        patterns += [f"{_glob_literal(folder)}/**/*.html" for folder in group]
-        output = "pagefind" if number == 0 else f"pagefind-{number}"
-        jobs.append((output, "{" + ",".join(patterns) + "}" if len(patterns) > 1 else patterns[0]))
-    base = [sys.executable, "-m", "pagefind", "--site", str(site), "--root-selector", "article.md-content__inner"]
-    base += ["--exclude-selectors", ".headerlink", "--silent" if quiet else "--quiet"]  # ¶ after each heading
-    running: list[subprocess.Popen[str]] = []
-    try:
-        for output, pattern in jobs:
-            if len(running) == INDEX_JOBS:
-                _finish(running.pop(0), site)
-            command = [*base, "--glob", pattern, "--output-subdir", output]
-            running.append(subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True))
-        while running:
-            _finish(running.pop(0), site)
-    finally:
-        for process in running:
-            process.kill()
-            process.wait()
-    parts = [f"{output}/" for output, _ in jobs[1:]]
-    atomic_write(site / PARTS_SCRIPT, f"window.baogaoPagefindParts = {json.dumps(parts)};\n".encode())
-
-
-def _glob_literal(name: str) -> str:
-    """`name` as a glob: characters glob syntax would read (``{,}[]*?``) match as ``?``."""
-    return "".join(char if char.isalnum() or char in "-_." else "?" for char in name)
-
-
-def _finish(process: subprocess.Popen[str], site: Path) -> None:
-    output, _ = process.communicate()
-    if process.returncode != 0:
-        detail = output.strip().splitlines()
-        raise SiteError(f"{site}: Pagefind failed: {detail[-1] if detail else process.returncode}")
 
 
 def compact_search_index(folder: Path) -> None:

@@ -35,7 +35,8 @@ from collections.abc import Sequence
 from multiprocessing.connection import Connection
 from typing import Any
 
-from .errors import SiteError
+from ..errors import SiteError
+from . import mkdocs_api
 
 log = logging.getLogger("mkdocs.commands.build")
 
@@ -86,7 +87,6 @@ def build(config: Any, workers: int | None = None) -> None:
 
 def _build(config: Any, workers: int) -> None:
     from mkdocs import utils
-    from mkdocs.commands.build import _build_extra_template, _build_theme_template, _populate_page
     from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
     from mkdocs.structure.nav import get_navigation
     from mkdocs.structure.pages import Page
@@ -117,7 +117,7 @@ def _build(config: Any, workers: int) -> None:
             share: list[Any] = []
             while chunk := claim():
                 for page in chunk:
-                    _populate_page(page, config, files)
+                    mkdocs_api.populate_page(page, config, files)
                 share += chunk
             return share
 
@@ -139,9 +139,9 @@ def _build(config: Any, workers: int) -> None:
             env = config.plugins.on_env(env, config=config, files=files)
             files.copy_static_files(inclusion=inclusion)
             for template in config.theme.static_templates:
-                _build_theme_template(template, env, files, config, nav)
+                mkdocs_api.build_theme_template(template, env, files, config, nav)
             for template in config.extra_templates:
-                _build_extra_template(template, files, config, nav)
+                mkdocs_api.build_extra_template(template, files, config, nav)
             for worker in pool:
                 worker.send(rendered)
             for worker in pool:
@@ -163,7 +163,7 @@ def _rendered(page: Any) -> tuple[Any, ...]:
     """What other pages need from a rendered page, in a form that pickles."""
     links = page.links_to_anchors or {}
     return (
-        page._title_from_render,
+        mkdocs_api.rendered_title(page),
         page.present_anchor_ids,
         {target.src_uri: anchors for target, anchors in links.items()},
     )
@@ -172,19 +172,18 @@ def _rendered(page: Any) -> tuple[Any, ...]:
 def _apply(pages: Sequence[Any], files: Any, rendered: dict[str, Any]) -> None:
     for page in pages:
         title, anchors, links = rendered[page.file.src_uri]
-        page._title_from_render = title
+        mkdocs_api.set_rendered_title(page, title)
         page.present_anchor_ids = anchors
         page.links_to_anchors = {files.get_file_from_path(uri): value for uri, value in links.items()}
 
 
 def _write_pages(share: Sequence[Any], config: Any, files: Any, nav: Any, env: Any) -> None:
-    from mkdocs.commands.build import _build_page
     from mkdocs.structure.files import InclusionLevel
 
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
     for page in share:
         _exit_if_orphaned()
-        _build_page(page, config, doc_files, nav, env, excluded=page.file.inclusion.is_excluded())
+        mkdocs_api.build_page(page, config, doc_files, nav, env, excluded=page.file.inclusion.is_excluded())
 
 
 _parent = os.getpid()

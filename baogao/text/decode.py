@@ -1,20 +1,19 @@
 """Stage 1, read: bytes to text.
 
-The only stage that touches source files. Decoding tries the encodings these
-reports actually come in (UTF-8, GB18030, UTF-16 with a BOM) strictly before
-asking charset-normalizer, because a detector guessing on short Chinese text
-is easily wrong while a strict decode that succeeds is not.
+Pure: the bytes are read by `build.sources`, the one place that opens source
+files. Decoding tries the encodings these reports actually come in (UTF-8,
+GB18030, UTF-16 with a BOM) strictly before asking charset-normalizer,
+because a detector guessing on short Chinese text is easily wrong while a
+strict decode that succeeds is not.
 """
 
 from __future__ import annotations
 
 import codecs
-import hashlib
 import re
-from pathlib import Path
 
-from .errors import InputError
-from .model import SourceText
+from ..errors import InputError
+from ..model import SourceText
 
 # Control characters other than tab/newline/CR never occur in report text;
 # a few of them in a decoded file mean it was not text at all.
@@ -27,24 +26,8 @@ _LINE_END = re.compile(r"\r\n?")
 _CODEPOINT = re.compile(r"<U\+([0-9A-Fa-f]{4,6})>")
 
 
-def read_source(path: Path, shown: str | None = None) -> SourceText:
-    """Read and decode one report file; raise InputError if it is not text."""
-    name = shown or path.as_posix()
-    data, digest = read_bytes(path, name)
-    return decode_source(data, name, digest)
-
-
-def read_bytes(path: Path, name: str) -> tuple[bytes, str]:
-    """A source's bytes and their SHA-256 (what incremental runs compare)."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(name, f"cannot read file ({error.strerror})") from None
-    return data, hashlib.sha256(data).hexdigest()
-
-
 def decode_source(data: bytes, name: str, digest: str) -> SourceText:
-    """Bytes read by `read_bytes` as a normalised `SourceText`."""
+    """A source's bytes (and the hash of them) as a normalised `SourceText`."""
     text, encoding = decode_bytes(data, name)
     return SourceText(path=name, text=normalize_text(text), encoding=encoding, sha256=digest)
 

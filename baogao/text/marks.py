@@ -1,9 +1,10 @@
 """Marks: the places where the source hid text.
 
 A mark is never deleted. It stays in the text, is recorded with its position,
-and `escape.render_inline` styles it so a reader sees where the source hid
-something. Each kind is one named rule (pattern and label), so a new kind is
-one more entry in `MARK_RULES`.
+and `render.escape.render_inline` styles it so a reader sees where the source
+hid something. Each kind is one `MarkRule` record (its id is the mark's kind,
+with its pattern and behaviour), so a new kind is one more entry in
+`MARK_RULES`; `render.labels.MARK_LABELS` says each kind in Chinese.
 """
 
 from __future__ import annotations
@@ -12,17 +13,21 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .model import Line, Mark
+from ..model import Line, Mark
 
 
 @dataclass(frozen=True)
 class MarkRule:
-    """How to find one kind of mark and how to tell a reader about it."""
+    """How to find one kind of mark."""
 
-    kind: str
+    id: str
+    """The kind of mark it finds (`Mark.kind`)."""
     pattern: re.Pattern[str]
-    label: str
-    """Tooltip shown on the page (Chinese, user-visible)."""
+    counts_chars: bool
+    """Whether the mark stands for as many characters as it has (``***`` is
+    3); otherwise for an unknown stretch of text (1)."""
+    takes_ellipses: bool = False
+    """Whether ellipses just before and after it are part of it."""
 
 
 MARK_RULES: tuple[MarkRule, ...] = (
@@ -35,41 +40,42 @@ MARK_RULES: tuple[MarkRule, ...] = (
             r"(?:省略\d*字|未完|全文共\d+字|当前显示\d+字|内容被隐藏|隐藏了|下载APP|正式会员|完整阅读|完整内容)"
             r"[^()（）【】\[\]\n]{0,40}[)）】\]]"
         ),
-        "原文此处被截断，未显示全文",
+        counts_chars=False,
+        takes_ellipses=True,
     ),
     # (略) / （略）: the publisher cut text here.
-    MarkRule("redaction", re.compile(r"[(（]\s*略\s*[)）]"), "原文此处有删略"),
+    MarkRule("redaction", re.compile(r"[(（]\s*略\s*[)）]"), counts_chars=False),
     # A run of asterisks standing for masked characters or digits (队*建设).
-    MarkRule("mask", re.compile(r"[*＊]+"), "原文此处有字符被遮盖"),
+    MarkRule("mask", re.compile(r"[*＊]+"), counts_chars=True),
     # Template placeholders never filled in: 20xx年, XX县, ××学校, ____.
     MarkRule(
         "placeholder",
         re.compile(r"[xX](?<![A-Za-z][xX])[xX]+(?![A-Za-z])|[×ｘＸ]{2,}|_{2,}|＿{2,}|○{2,}"),
-        "原文此处是未填写的占位符",
+        counts_chars=True,
     ),
     # An ASCII ? between Chinese characters is one the encoder could not
     # represent (国务院总理?李克强). Patterns start with a character, not a
     # lookbehind, so the scan does not test every position.
-    MarkRule("lost", re.compile(r"\?(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]\?)\?*"), "原文此处有无法显示的字符"),
+    MarkRule("lost", re.compile(r"\?(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]\?)\?*"), counts_chars=True),
 )
 
 # Every mark starts with one of these characters: scanning for them first and
 # trying the rules only there is several times faster than one alternation.
 _FIRST = re.compile(r"[(（【\[*＊xX×ｘＸ_＿○?]")
-LABELS = {rule.kind: rule.label for rule in MARK_RULES}
+_BY_KIND = {rule.id: rule for rule in MARK_RULES}
 
 
-def iter_marks(text: str) -> Iterator[tuple[str, int, int]]:
+def iter_marks(text: str, rules: tuple[MarkRule, ...] = MARK_RULES) -> Iterator[tuple[str, int, int]]:
     """Yield (kind, start, end) for every mark in `text`, left to right."""
     position = 0
     while (first := _FIRST.search(text, position)) is not None:
         position = first.start() + 1
-        for rule in MARK_RULES:
+        for rule in rules:
             match = rule.pattern.match(text, first.start())
             if match is None:
                 continue
             start, end = match.start(), match.end()
-            if rule.kind == "cutoff":
+            if rule.takes_ellipses:
                 # The ellipses around a cut-off notice are part of it. Found
                 # here rather than in the pattern: an optional prefix would
                 # make the scan try a match at every character.
@@ -77,7 +83,7 @@ def iter_marks(text: str) -> Iterator[tuple[str, int, int]]:
                     start -= 1
                 while end < len(text) and text[end] in "….":
                     end += 1
-            yield rule.kind, start, end
+            yield rule.id, start, end
             position = end
             break
 
@@ -88,7 +94,7 @@ def find_marks(lines: tuple[Line, ...]) -> tuple[Mark, ...]:
     for line in lines:
         for kind, start, end in iter_marks(line.text):
             text = line.text[start:end]
-            count = end - start if kind in ("mask", "placeholder", "lost") else 1
+            count = end - start if _BY_KIND[kind].counts_chars else 1
             found.append(Mark(kind, text, count, line.number, line.column + start))
     return tuple(found)
 

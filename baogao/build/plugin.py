@@ -30,7 +30,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from . import LARGE_SITE_REPORTS
+from .. import LARGE_SITE_REPORTS
 
 # The opening line of the figures table (templates/figures.md.j2), and the
 # paragraph that holds its place while Markdown runs.

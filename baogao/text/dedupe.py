@@ -12,8 +12,8 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from ..model import Line, Removal, Span
 from .marks import count_marks
-from .model import Line, Removal, Span
 
 # A run shorter than this many characters is not taken for a pasted copy:
 # short lines (一是加强领导, 各位代表：) legitimately recur in one report.
@@ -21,6 +21,7 @@ MIN_RUN_CHARS = 80
 # Two lines this similar are the same line copied with a few characters
 # changed; 0.9 tolerates one edit in a ten-character line.
 SIMILAR_RATIO = 0.9
+DUPLICATE_COPY = "duplicate.copy"
 
 _SPACE = re.compile(r"\s+")
 
@@ -127,9 +128,10 @@ def remove_repeats(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], tuple[Rem
         removed.append(
             Removal(
                 kind="duplicate",
-                reason=f"与原文第 {earlier[0].number}–{earlier[-1].number} 行重复",
+                rule_id=DUPLICATE_COPY,
                 text="\n".join(line.text for line in later),
                 span=Span(later[0].number, later[-1].number),
+                copy_of=Span(earlier[0].number, earlier[-1].number),
             )
         )
         index += run.length

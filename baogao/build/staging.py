@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import ctypes.util
-import fcntl
 import os
 import shutil
 import tempfile
@@ -21,7 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import BaogaoError
+from ..errors import BaogaoError
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -77,7 +76,8 @@ def _close_held_in_child() -> None:
     _held.clear()
 
 
-os.register_at_fork(after_in_child=_close_held_in_child)
+if hasattr(os, "register_at_fork"):  # POSIX only
+    os.register_at_fork(after_in_child=_close_held_in_child)
 
 
 @contextmanager
@@ -91,6 +91,11 @@ def exclusive(target: Path) -> Iterator[None]:
     """
     target = target.resolve() if target.is_symlink() else target.absolute()
     target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        import fcntl
+    except ImportError:  # not POSIX (Windows): no lock, builds must not overlap
+        yield
+        return
     handle = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY)
     _held.add(handle)
     try:

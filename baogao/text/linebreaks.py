@@ -16,23 +16,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import Line
-from .outline import HEADING_RULES, MAX_TITLE_CHARS, HeadingRule, number_value
+from ..model import Line
+from .numbering import (
+    ARABIC_DIGITS,
+    CHINESE_DIGITS,
+    HEADING_RULES,
+    MAX_HEADING_TITLE_CHARS,
+    MAX_MARKER_CHARS,
+    SENTENCE_END,
+    HeadingRule,
+    number_value,
+)
 
 # Before a marker in flattened text: a sentence end, a colon or a space.
 _BOUNDARY = "。！？；：:;!? \u3000"
-_OPEN_FRAGMENT = re.compile(r"[(（]\s*[一二三四五六七八九十0-9０-９]{0,3}\s*$")
-_CLOSE_FRAGMENT = re.compile(r"^\s*[一二三四五六七八九十0-9０-９]{0,3}\s*[)）]")
+_OPEN_FRAGMENT = re.compile(rf"[(（]\s*[{CHINESE_DIGITS}{ARABIC_DIGITS}]{{0,3}}\s*$")
+_CLOSE_FRAGMENT = re.compile(rf"^\s*[{CHINESE_DIGITS}{ARABIC_DIGITS}]{{0,3}}\s*[)）]")
 # Rules whose marker can appear inside running text and still be a heading.
-_INLINE_RULES = tuple(rule for rule in HEADING_RULES if rule.name != "circled")
+_INLINE_RULES = tuple(rule for rule in HEADING_RULES if rule.inline)
 _CANDIDATE = re.compile(
     "|".join(
         f"(?P<r{index}>{rule.pattern.pattern.replace('(?P<num>', '(?:')})" for index, rule in enumerate(_INLINE_RULES)
     )
 )
-# Bracketed numbers and 一、 are distinctive enough to be taken without a
-# boundary when the numbering expects them; a bare 1. is not.
-_DISTINCTIVE = {"cn", "cn-paren", "digit-paren", "part", "section"}
 
 
 def rejoin_split_markers(lines: tuple[Line, ...]) -> tuple[Line, ...]:
@@ -69,14 +75,14 @@ def _candidates(text: str) -> list[_Candidate]:
         name = match.lastgroup
         assert name is not None
         rule = _INLINE_RULES[int(name[1:])]
-        number = re.search(r"[一二三四五六七八九十百零〇0-9０-９]+", match.group(0))
+        number = re.search(rf"[{CHINESE_DIGITS}百零〇{ARABIC_DIGITS}]+", match.group(0))
         if number:
             found.append(_Candidate(match.start(), rule, number_value(number.group(0), rule)))
     return found
 
 
 # Cheap pre-check for `_is_flattened`: a Chinese numeral after a boundary.
-_MAYBE_FLAT = re.compile(r"[。！？；：:;!? \u3000]\s*[(（]?\s*[一二三四五六七八九十]")
+_MAYBE_FLAT = re.compile(rf"[{_BOUNDARY}]\s*[(（]?\s*[{CHINESE_DIGITS}]")
 
 
 def _is_flattened(text: str) -> bool:
@@ -98,34 +104,36 @@ def _ends_a_title(text: str, heading: int | None, rank: int, candidate: _Candida
     if heading is None or candidate.ordinal != 1 or rank >= candidate.rule.rank:
         return False
     between = text[heading : candidate.start]
-    return len(between) <= MAX_TITLE_CHARS + 4 and not any(char in between for char in "。！？；")
+    return len(between) <= MAX_HEADING_TITLE_CHARS + MAX_MARKER_CHARS and not any(
+        char in between for char in "。！？；"
+    )
 
 
 def _split_points(text: str) -> list[int]:
     """Where headings start inside a flattened line, by expected numbering."""
-    last: dict[str, int] = {}  # rule name -> last ordinal taken
+    last: dict[str, int] = {}  # rule id -> last ordinal taken
     points = []
     heading: int | None = None  # start of the last heading taken
     heading_rank = 0
     for candidate in _candidates(text):
         rule = candidate.rule
         if candidate.start == 0:
-            last[rule.name] = candidate.ordinal
+            last[rule.id] = candidate.ordinal
             heading, heading_rank = 0, rule.rank
             continue
-        expected = candidate.ordinal == last.get(rule.name, 0) + 1
+        expected = candidate.ordinal == last.get(rule.id, 0) + 1
         after_boundary = text[candidate.start - 1] in _BOUNDARY
         if not expected or not (
-            after_boundary or rule.name in _DISTINCTIVE or _ends_a_title(text, heading, heading_rank, candidate)
+            after_boundary or rule.distinctive or _ends_a_title(text, heading, heading_rank, candidate)
         ):
             continue
         points.append(candidate.start)
         heading, heading_rank = candidate.start, rule.rank
-        last[rule.name] = candidate.ordinal
+        last[rule.id] = candidate.ordinal
         # A new heading restarts the numbering of everything below it.
         for other in HEADING_RULES:
             if other.rank > rule.rank:
-                last.pop(other.name, None)
+                last.pop(other.id, None)
     return points
 
 
@@ -141,7 +149,7 @@ def _title_and_body(piece: Line) -> list[Line]:
             return [piece]
         offset = match.end() + (len(rest) - len(rest.lstrip())) + space.start()
         head = piece.text[:offset]
-        if len(head) - match.end() > MAX_TITLE_CHARS or any(char in head for char in "。！？"):
+        if len(head) - match.end() > MAX_HEADING_TITLE_CHARS or any(char in head for char in SENTENCE_END):
             return [piece]
         body = piece.text[offset:].lstrip()
         return [

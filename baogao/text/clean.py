@@ -1,35 +1,36 @@
 """Stage 2, clean: from decoded text to report lines.
 
 A cascade of plain passes, each taking lines and returning the lines it kept
-and what it removed (with a reason and a source span): split markers
-rejoined, chrome, the title, flattened lines split at their headings, then
-repeated blocks; marks are recorded last, on what was
-kept. Nothing that is report text is ever dropped by a pass other than
-`dedupe.remove_repeats`, which keeps one copy.
+and what it removed (with the id of the rule and a source span): split
+markers rejoined, chrome, the title, flattened lines split at their headings,
+then repeated blocks; marks are recorded last, on what was kept. Nothing that
+is report text is ever dropped by a pass other than `dedupe.remove_repeats`,
+which keeps one copy.
 """
 
 from __future__ import annotations
 
 import re
 
-from .chrome import chrome_reason, comment_lines
+from ..model import CleanText, Line, Removal, SourceText, Span
+from .chrome import CHROME_RULES, HTML_COMMENT, ChromeRule, chrome_rule, comment_lines
 from .dedupe import remove_repeats
 from .linebreaks import rejoin_split_markers, split_flattened
 from .marks import find_marks
-from .model import CleanText, Line, Removal, SourceText, Span
-from .outline import is_heading
+from .numbering import is_heading
 
-# A title is one short line without a sentence end.
-MAX_TITLE_CHARS = 80
+# A report's title is one short line without a sentence end.
+MAX_REPORT_TITLE_CHARS = 80
+TITLE_REPEAT = "title.repeat"
 _SPACE = re.compile(r"\s+")
 
 
-def clean(source: SourceText) -> CleanText:
+def clean(source: SourceText, chrome_rules: tuple[ChromeRule, ...] = CHROME_RULES) -> CleanText:
     """Run every cleaning pass over one decoded source."""
     # A marker cut by a line break is mended first: its halves (``（``) would
     # otherwise look like the remains of a page widget.
     lines = rejoin_split_markers(split_lines(source.text))
-    lines, chrome = remove_chrome(lines)
+    lines, chrome = remove_chrome(lines, chrome_rules)
     title, title_line, lines, repeats = take_title(lines)
     lines = split_flattened(lines)
     lines, duplicates = remove_repeats(lines)
@@ -42,21 +43,23 @@ def split_lines(text: str) -> tuple[Line, ...]:
     return tuple(Line(number, line) for number, line in enumerate(text.split("\n"), 1) if line.strip())
 
 
-def remove_chrome(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], tuple[Removal, ...]]:
+def remove_chrome(
+    lines: tuple[Line, ...], rules: tuple[ChromeRule, ...] = CHROME_RULES
+) -> tuple[tuple[Line, ...], tuple[Removal, ...]]:
     """Drop lines that are web-page furniture."""
     kept, removed = [], []
     comments = comment_lines([line.text for line in lines])
     for index, line in enumerate(lines):
-        reason = "HTML 注释" if index in comments else chrome_reason(line.text)
-        if reason is None:
+        rule = HTML_COMMENT if index in comments else chrome_rule(line.text, rules)
+        if rule is None:
             kept.append(line)
         else:
-            removed.append(Removal("chrome", reason, line.text, Span(line.number, line.number)))
+            removed.append(Removal("chrome", f"chrome.{rule}", line.text, Span(line.number, line.number)))
     return tuple(kept), tuple(removed)
 
 
 def _is_title(text: str) -> bool:
-    return len(text) <= MAX_TITLE_CHARS and "。" not in text and not is_heading(text)
+    return len(text) <= MAX_REPORT_TITLE_CHARS and "。" not in text and not is_heading(text)
 
 
 def take_title(lines: tuple[Line, ...]) -> tuple[str, int, tuple[Line, ...], tuple[Removal, ...]]:
@@ -72,7 +75,7 @@ def take_title(lines: tuple[Line, ...]) -> tuple[str, int, tuple[Line, ...], tup
     kept, removed = [], []
     for line in lines[1:]:
         if _SPACE.sub("", line.text) == key:
-            removed.append(Removal("title", "与标题相同", line.text, Span(line.number, line.number)))
+            removed.append(Removal("title", TITLE_REPEAT, line.text, Span(line.number, line.number)))
         else:
             kept.append(line)
     return title.text, title.number, tuple(kept), tuple(removed)

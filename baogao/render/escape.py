@@ -12,7 +12,8 @@ from __future__ import annotations
 import html
 import re
 
-from .marks import LABELS, iter_marks
+from ..text.marks import iter_marks
+from .labels import MARK_LABELS
 
 # Characters that are inline syntax anywhere in a line for Python-Markdown
 # with the extensions baogao enables; its backslash escape turns each back into
@@ -50,7 +51,7 @@ def render_inline(text: str) -> str:
     for kind, start, end in iter_marks(text):
         parts.append(escape_text(text[position:start]))
         parts.append(
-            f'<span class="bg-mark bg-mark-{kind}" title="{LABELS[kind]}">{escape_text(text[start:end])}</span>'
+            f'<span class="bg-mark bg-mark-{kind}" title="{MARK_LABELS[kind]}">{escape_text(text[start:end])}</span>'
         )
         position = end
     parts.append(escape_text(text[position:]))

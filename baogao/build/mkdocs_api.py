@@ -1,0 +1,47 @@
+"""The parts of MkDocs 1.6 that are not its public API, in one place.
+
+`parallel` runs MkDocs's build step by step, which needs the functions
+MkDocs's own ``build()`` calls (named with a leading underscore) and the
+title a page found while rendering. Nothing else in baogao touches MkDocs's
+private names: when MkDocs changes them, this module is what changes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def populate_page(page: Any, config: Any, files: Any) -> None:
+    """Read and render one page's Markdown, with its plugin events."""
+    from mkdocs.commands.build import _populate_page
+
+    _populate_page(page, config, files)
+
+
+def build_page(page: Any, config: Any, doc_files: Any, nav: Any, env: Any, excluded: bool) -> None:
+    """Render one page's template and write its HTML, with its plugin events."""
+    from mkdocs.commands.build import _build_page
+
+    _build_page(page, config, doc_files, nav, env, excluded=excluded)
+
+
+def build_theme_template(template: str, env: Any, files: Any, config: Any, nav: Any) -> None:
+    from mkdocs.commands.build import _build_theme_template
+
+    _build_theme_template(template, env, files, config, nav)
+
+
+def build_extra_template(template: str, files: Any, config: Any, nav: Any) -> None:
+    from mkdocs.commands.build import _build_extra_template
+
+    _build_extra_template(template, files, config, nav)
+
+
+def rendered_title(page: Any) -> Any:
+    """The title a page's rendering found (its first heading), which other
+    pages' navigation shows."""
+    return page._title_from_render
+
+
+def set_rendered_title(page: Any, title: Any) -> None:
+    page._title_from_render = title

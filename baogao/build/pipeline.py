@@ -1,0 +1,268 @@
+"""The orchestrator: from source files to content/ and a site.
+
+`build` reads like a table of contents: find the sources, plan, process what
+changed, render the site-wide pages, write content/, build the site. Every
+text stage is a pure function of the value the previous one returned (see
+`text.report.process`); I/O happens only in `sources`, `store` and `site`,
+and both output folders are rebuilt in a staging copy and swapped in whole.
+"""
+
+from __future__ import annotations
+
+import functools
+import multiprocessing
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from ..model import Listing, Report
+
+# The stages (clean, outline, figures, rendering with Jinja and YAML) are
+# imported where they run: a re-run with nothing changed needs none of them,
+# and importing them is a fifth of its time.
+
+from .. import LARGE_SITE_REPORTS
+from ..errors import BaogaoError, ConfigError, InputError
+from ..render.names import COMPARE_PAGE, HOME_PAGE, NAV_FILE, SEARCH_PAGE
+from ..text.decode import decode_source
+from .files import tree_digest, tree_stats
+from .manifest import DamagedManifest, Manifest, ReportEntry, load_manifest
+from .plan import Given, known_slugs, plan, site_pages_needed, site_reports, stale_files
+from .site import Stamp, build_site, site_is_current
+from .sources import SOURCE_SUFFIXES, assign_slugs, collect_sources, read_bytes, shown_path
+from .staging import exclusive
+
+# Above this many reports, ``--search auto`` uses Pagefind (and the sidebar
+# shows only the current report: `plugin.BaogaoConfig`).
+PAGEFIND_ABOVE = LARGE_SITE_REPORTS
+# Below this many changed reports, starting worker processes costs more than it saves.
+PARALLEL_FROM = 8
+PACKAGE = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the user asked for; paths as given or defaulted by the CLI."""
+
+    sources: tuple[Path, ...]
+    content: Path
+    site: Path
+    templates: Path
+    config_file: Path
+    root: Path
+    """The project folder: source paths are recorded relative to it."""
+    build_site: bool = True
+    quiet: bool = False
+    force: bool = False
+    search: str = "auto"
+    """``material`` (Material's search, with baogao's query segmentation),
+    ``pagefind`` (a page of Pagefind search; for large sites) or ``auto``
+    (the first up to `PAGEFIND_ABOVE` reports, the second above)."""
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One changed source, processed and rendered."""
+
+    report: Report
+    files: dict[str, str]
+    """Its content/ files, keyed by path relative to content/."""
+    listing: Listing
+
+
+def prepare(data: bytes, shown: str, digest: str, slug: str, env: jinja2.Environment) -> Prepared:
+    """One changed source: decoded, processed and rendered to its content/ files."""
+    from ..render.pages import listing, render_report
+    from ..text.report import process
+
+    report = process(decode_source(data, shown, digest), slug)
+    if not report.outline.preface and not report.outline.sections and report.title == Path(shown).stem:
+        raise InputError(shown, "no report text: the file holds only page chrome")
+    return Prepared(report, render_report(report, env), listing(report))
+
+
+def prepare_reports(todo: list[tuple[bytes, str, str, str]], templates: Path) -> Iterator[Prepared]:
+    """`prepare` every changed source, in order; in one process per core when there are many.
+
+    Reports are independent, so this is the one place baogao's own work
+    spreads over cores (forked, so the workers share the loaded modules).
+    """
+    if not todo:
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    from ..render.environment import make_environment
+    from .parallel import workers_available
+
+    cores = workers_available()
+    if len(todo) < PARALLEL_FROM or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        env = make_environment(templates)
+        for task in todo:
+            yield prepare(*task, env)
+        return
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(cores, mp_context=context, initializer=_start_worker, initargs=(templates,)) as pool:
+        yield from pool.map(_prepare_in_worker, todo, chunksize=4)
+
+
+_worker_env: list[jinja2.Environment] = []
+
+
+def _start_worker(templates: Path) -> None:
+    from ..render.environment import make_environment
+
+    _worker_env.append(make_environment(templates))
+
+
+def _prepare_in_worker(task: tuple[bytes, str, str, str]) -> Prepared:
+    return prepare(*task, _worker_env[0])
+
+
+def renderer_key(templates: Path) -> str:
+    """Changes when baogao's code or the templates change: then re-render all."""
+    return tree_digest(*sorted(PACKAGE.rglob("*.py")), templates)
+
+
+def choose_search(search: str, reports: int) -> str:
+    """``auto``: Material's search box up to `PAGEFIND_ABOVE` reports, Pagefind above.
+
+    Material's search loads one index of the whole site before the first
+    result (7 s at 100 reports); Pagefind loads only the fragments a query
+    needs.
+    """
+    if search != "auto":
+        return search
+    return "pagefind" if reports > PAGEFIND_ABOVE else "material"
+
+
+def _versions() -> str:
+    found = []
+    for name in ("mkdocs", "mkdocs-material", "jieba"):
+        try:
+            found.append(f"{name}={version(name)}")
+        except PackageNotFoundError:
+            found.append(f"{name}=none")
+    return ",".join(found)
+
+
+def build(options: Options, say: Callable[[str], None]) -> list[Report]:
+    """Build content/ (and the site) from the given sources; return what changed.
+
+    One build at a time per content folder (see `staging.exclusive`).
+    """
+    with exclusive(options.content):
+        return _build(options, say)
+
+
+def _build(options: Options, say: Callable[[str], None]) -> list[Report]:
+    if not options.templates.is_dir():
+        raise ConfigError(f"{options.templates}: templates folder not found")
+    paths = collect_sources(options.sources)
+    if not paths:
+        suffixes = ", ".join(SOURCE_SUFFIXES)
+        raise ConfigError(f"no report files ({suffixes}) found in " + ", ".join(p.as_posix() for p in options.sources))
+    manifest = _load_manifest(options.content, say)
+    source_exists = functools.cache(lambda shown: (options.root / shown).exists())
+    shown_as = {path: shown_path(path, options.root) for path in paths}
+    slugs = assign_slugs(paths, known_slugs(manifest, shown_as))
+    options = replace(
+        options, search=choose_search(options.search, site_reports(manifest, slugs.values(), source_exists))
+    )
+    renderer = renderer_key(options.templates) + f"+search={options.search}"
+    # Hash every source; read, clean and outline only those that changed,
+    # and all of them before writing anything, so a bad file stops the run
+    # with content/ untouched.
+    given: dict[str, Given] = {}
+    data: dict[str, bytes] = {}
+    for path in paths:
+        data[slugs[path]], digest = read_bytes(path, shown_as[path])
+        given[slugs[path]] = Given(shown_as[path], digest)
+    content_stats = tree_stats(options.content, "content")
+    existing = {name.removeprefix("content:") for name in content_stats}
+    the_plan = plan(manifest, renderer, given, existing, source_exists)
+    todo = [(data[slug], given[slug].shown, given[slug].digest, slug) for slug in the_plan.todo]
+    del data
+    entries = dict(the_plan.current)
+    changed: list[Report] = []
+    files: dict[str, str] = {}
+    for prepared in prepare_reports(todo, options.templates):
+        report = prepared.report
+        changed.append(report)
+        files.update(prepared.files)
+        entries[report.slug] = ReportEntry(
+            report.source.path, report.source.sha256, tuple(sorted(prepared.files)), prepared.listing
+        )
+    entries.update(the_plan.carried)
+    new_manifest = Manifest(renderer, dict(manifest.files), dict(sorted(entries.items())))
+    listings = [_listing(entries[slug]) for slug in sorted(entries)]
+    site_pages = (HOME_PAGE, COMPARE_PAGE, NAV_FILE)
+    anything = bool(changed or the_plan.gone)
+    if site_pages_needed(manifest, new_manifest, anything, site_pages, lambda name: (options.content / name).exists()):
+        files.update(_render_site_pages(listings, options))
+        stale = stale_files(manifest, entries, (report.slug for report in changed))
+        removed = [name for slug in the_plan.gone for name in manifest.reports[slug].files]
+        removed += [name for names in stale.values() for name in names]
+        from .store import write_content
+
+        write_content(options.content, manifest, new_manifest, files, removed, options.force, say)
+        content_stats = tree_stats(options.content, "content")
+    if options.build_site:
+        _build_site_unless_current(options, listings, content_stats)
+    return changed
+
+
+def _load_manifest(content: Path, say: Callable[[str], None]) -> Manifest:
+    """The last run's manifest; a damaged one is replaced, with a warning."""
+    try:
+        return load_manifest(content)
+    except DamagedManifest as error:
+        say(
+            f"warning: {error}; starting a new one: every report is rebuilt, and each page already in "
+            f"{content} is kept as if you had edited it (use --force to replace them, with backups)"
+        )
+        return Manifest()
+
+
+def _listing(entry: ReportEntry) -> Listing:
+    if entry.listing is None:  # is_current never keeps such an entry
+        raise BaogaoError(f"{entry.source}: the manifest lacks this report's listing; run again")
+    return entry.listing
+
+
+def _render_site_pages(listings: list[Listing], options: Options) -> dict[str, str]:
+    """The home page, comparison, navigation (and search page) over every report."""
+    from ..render.environment import make_environment
+    from ..render.site_pages import render_compare, render_home, render_nav, render_search
+
+    env = make_environment(options.templates)
+    files = {
+        HOME_PAGE: render_home(listings, env),
+        COMPARE_PAGE: render_compare(listings, env),
+        NAV_FILE: render_nav(listings, options.search),
+    }
+    if options.search == "pagefind":
+        files[SEARCH_PAGE] = render_search(env)
+    return files
+
+
+def _build_site_unless_current(options: Options, listings: list[Listing], content_stats: dict[str, list[int]]) -> None:
+    """Build the site, unless content/ and the configuration are as they were
+    for the site that is there."""
+    inputs = (options.content, options.config_file, options.templates)
+    key = _versions() + "+search=" + options.search
+    stats = content_stats | tree_stats(options.config_file, "config") | tree_stats(options.templates, "templates")
+    content_digest = functools.cache(lambda: tree_digest(*inputs))
+    if site_is_current(options.site, key, stats, content_digest):
+        return
+    # Taken before MkDocs reads content/: a page saved during the build then
+    # differs from the stamp, and the next run builds again.
+    stamp = Stamp(key, content_digest(), stats)
+    from ..render.site_pages import nav_entries
+
+    nav = nav_entries(listings, options.search)
+    build_site(options.config_file, options.content, options.site, nav, stamp, options.quiet, options.search)

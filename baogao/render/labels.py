@@ -1,0 +1,82 @@
+"""Every piece of Chinese the site shows that the code chooses, in one place.
+
+The document model and report.json carry machine ids (a removal's
+``rule_id``, a mark's ``kind``, a skipped number's ``reason``, the outline's
+``verdict_id``); this module says each of them in words a reader
+understands. The templates hold the rest of the site's wording.
+"""
+
+from __future__ import annotations
+
+from ..model import Removal
+
+# What kind of thing cleaning removed (the overview's 删除记录).
+REMOVAL_KINDS = {"chrome": "网页杂项", "title": "重复的标题", "duplicate": "重复的正文"}
+
+# Why: one entry per rule id (text.chrome, text.clean, text.dedupe).
+REMOVAL_REASONS = {
+    "chrome.html-comment": "HTML 注释",
+    "chrome.html-residue": "HTML 残留",
+    "chrome.script": "网页脚本残留",
+    "chrome.breadcrumb": "面包屑导航",
+    "chrome.widget": "字号或分享控件",
+    "chrome.portal-line": "网站名、日期或来源行",
+    "chrome.page-marker": "页码",
+    "chrome.caption": "图片说明",
+    "chrome.brackets-only": "孤立的括号（残缺的网页控件）",
+    "chrome.ui-words": "网站导航或按钮文字",
+    "title.repeat": "与标题相同",
+    "duplicate.copy": "与原文第 {first}–{last} 行重复",
+}
+
+# A mark's tooltip, by kind (text.marks).
+MARK_LABELS = {
+    "cutoff": "原文此处被截断，未显示全文",
+    "redaction": "原文此处有删略",
+    "mask": "原文此处有字符被遮盖",
+    "placeholder": "原文此处是未填写的占位符",
+    "lost": "原文此处有无法显示的字符",
+}
+
+# Why a number is not in the figures table (text.figures).
+SKIP_REASONS = {
+    "year": "年份",
+    "date": "日期（月、日）",
+    "ordinal": "序数（第69次）",
+    "document": "文件编号",
+    "name": "名称的一部分（5G）",
+    "fragment": "被删略截断的片段",
+    "no-unit": "没有单位的数字",
+    "item": "条目编号（1.）",
+}
+
+# How sure the outline is (text.report.quality).
+VERDICTS = {
+    "no-headings": "未发现编号标题：全文按段落分页",
+    "gaps": "编号有缺漏：请对照原文核对",
+    "complete": "编号连续完整",
+}
+
+# Page titles.
+HOME_TITLE = "报告"
+HOME_NAV = "首页"
+COMPARE_TITLE = "指标对比"
+SEARCH_TITLE = "搜索"
+FIGURES_TITLE = "数字一览"
+# Parts of long unnumbered text: 正文（1） when the report has no numbered
+# sections, 前言（1） for a long preface before them.
+TEXT_PART = "正文"
+PREFACE_PART = "前言"
+PART_TITLE = "{name}（{number}）"
+
+# The overview's charts.
+PUPILS_CHART = "各学段在校学生（幼儿）数"
+STAFF_CHART = "各学段教职工数"
+
+
+def removal_reason(removal: Removal) -> str:
+    """Why cleaning removed this, in Chinese."""
+    template = REMOVAL_REASONS[removal.rule_id]
+    if removal.copy_of is None:
+        return template
+    return template.format(first=removal.copy_of.start, last=removal.copy_of.end)

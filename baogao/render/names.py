@@ -1,0 +1,9 @@
+"""The names of the files baogao writes into content/ besides the reports'
+folders. Imported by the build without the rendering machinery: a re-run
+with nothing changed needs the names, not Jinja."""
+
+HOME_PAGE = "index.md"
+COMPARE_PAGE = "compare.md"
+SEARCH_PAGE = "search.md"
+# Where `mkdocs.yml` inherits its navigation from (MkDocs skips dot folders).
+NAV_FILE = ".baogao/nav.yml"

@@ -1,0 +1,86 @@
+"""The site-wide pages: home, comparison, search, and the navigation.
+
+Pure functions of every report's `Listing` (kept in the manifest, so a re-run
+need not read the reports again); each returns the text of one file.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jinja2
+import yaml
+
+from .. import LARGE_SITE_REPORTS
+from ..model import Indicator, Listing
+from . import labels
+from .environment import tidy
+from .names import COMPARE_PAGE, HOME_PAGE, SEARCH_PAGE
+from .pages import theme_text
+
+# The comparison lists indicators found in at least this many reports.
+COMPARE_MIN_REPORTS = 2
+# Up to this many reports the comparison puts them side by side, one column
+# each. Above, a table of indicators by reports is quadratic (961 indicators
+# by 1,000 reports: a 6.4 MB page that Python-Markdown took 37 s to render
+# and no one could read), so each indicator gets one row: how many reports
+# state it, and the first of them.
+COMPARE_MAX_COLUMNS = LARGE_SITE_REPORTS
+
+
+def render_home(reports: list[Listing], env: jinja2.Environment) -> str:
+    """The site's home page from every report's listing."""
+    return tidy(env.get_template("home.md.j2").render(meta={"title": labels.HOME_TITLE}, reports=reports))
+
+
+def render_compare(reports: list[Listing], env: jinja2.Environment) -> str:
+    """The comparison page: indicators that several reports state, side by side."""
+    by_indicator: dict[str, dict[str, list[str]]] = {}
+    names: dict[str, Indicator] = {}
+    for listing in reports:
+        for indicator in listing.indicators:
+            key = indicator.key
+            names.setdefault(key, indicator)
+            by_indicator.setdefault(key, {})[listing.slug] = [indicator.text, indicator.year]
+    order = {listing.slug: index for index, listing in enumerate(reports)}
+    rows = [
+        {
+            "name": names[key].name,
+            "unit": names[key].unit,
+            "values": values,
+            "first": reports[min(order[slug] for slug in values)],
+        }
+        for key, values in sorted(by_indicator.items(), key=lambda item: (-len(item[1]), item[0]))
+        if len(values) >= COMPARE_MIN_REPORTS
+    ]
+    template = env.get_template("compare.md.j2")
+    side_by_side = len(reports) <= COMPARE_MAX_COLUMNS
+    meta = {"title": labels.COMPARE_TITLE}
+    return tidy(template.render(meta=meta, reports=reports, rows=rows, side_by_side=side_by_side))
+
+
+def render_search(env: jinja2.Environment) -> str:
+    """The Pagefind search page (``--search pagefind``)."""
+    return tidy(env.get_template("search.md.j2").render(meta={"title": labels.SEARCH_TITLE}))
+
+
+def nav_entries(reports: list[Listing], search: str = "material") -> list[Any]:
+    """MkDocs navigation: home, then per report its overview and sections."""
+    nav: list[Any] = [{labels.HOME_NAV: HOME_PAGE}]
+    if search == "pagefind":
+        nav.append({labels.SEARCH_TITLE: SEARCH_PAGE})
+    if len(reports) >= COMPARE_MIN_REPORTS:
+        nav.append({labels.COMPARE_TITLE: COMPARE_PAGE})
+    for listing in reports:
+        slug = listing.slug
+        children: list[Any] = [f"{slug}/index.md"]
+        children += [{theme_text(page.title): f"{slug}/{page.file}"} for page in listing.pages]
+        nav.append({theme_text(listing.title or slug): children})
+    return nav
+
+
+def render_nav(reports: list[Listing], search: str = "material") -> str:
+    """The file `mkdocs.yml` inherits its navigation from."""
+    header = "# Written by baogao (build.py); mkdocs.yml inherits nav from here.\n"
+    nav = nav_entries(reports, search)
+    return header + yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False, width=1000)
