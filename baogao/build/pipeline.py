@@ -34,7 +34,7 @@ from .files import tree_digest, tree_stats
 from .manifest import DamagedManifest, Manifest, ReportEntry, load_manifest
 from .plan import Given, known_slugs, plan, site_pages_needed, site_reports, stale_files
 from .site import Stamp, build_site, site_is_current
-from .sources import SOURCE_SUFFIXES, assign_slugs, collect_sources, read_bytes, shown_path
+from .sources import SOURCE_SUFFIXES, assign_slugs, collect_sources, published_path, read_bytes, shown_path
 from .staging import exclusive
 
 # Above this many reports, ``--search auto`` uses Pagefind (and the sidebar
@@ -75,18 +75,32 @@ class Prepared:
     listing: Listing
 
 
-def prepare(data: bytes, shown: str, digest: str, slug: str, env: jinja2.Environment) -> Prepared:
+@dataclass(frozen=True)
+class Task:
+    """A changed source to prepare."""
+
+    data: bytes
+    shown: str
+    """Its path in messages and the manifest (`sources.shown_path`)."""
+    published: str
+    """Its path on the site (`sources.published_path`)."""
+    digest: str
+    slug: str
+
+
+def prepare(task: Task, env: jinja2.Environment) -> Prepared:
     """One changed source: decoded, processed and rendered to its content/ files."""
     from ..render.pages import listing, render_report
     from ..text.report import process
 
-    report = process(decode_source(data, shown, digest), slug)
-    if not report.outline.preface and not report.outline.sections and report.title == Path(shown).stem:
-        raise InputError(shown, "no report text: the file holds only page chrome")
+    source = replace(decode_source(task.data, task.shown, task.digest), path=task.published)
+    report = process(source, task.slug)
+    if not report.outline.preface and not report.outline.sections and report.title == Path(task.shown).stem:
+        raise InputError(task.shown, "no report text: the file holds only page chrome")
     return Prepared(report, render_report(report, env), listing(report))
 
 
-def prepare_reports(todo: list[tuple[bytes, str, str, str]], templates: Path) -> Iterator[Prepared]:
+def prepare_reports(todo: list[Task], templates: Path) -> Iterator[Prepared]:
     """`prepare` every changed source, in order; in one process per core when there are many.
 
     Reports are independent, so this is the one place baogao's own work
@@ -103,7 +117,7 @@ def prepare_reports(todo: list[tuple[bytes, str, str, str]], templates: Path) ->
     if len(todo) < PARALLEL_FROM or cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
         env = make_environment(templates)
         for task in todo:
-            yield prepare(*task, env)
+            yield prepare(task, env)
         return
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(cores, mp_context=context, initializer=_start_worker, initargs=(templates,)) as pool:
@@ -119,8 +133,8 @@ def _start_worker(templates: Path) -> None:
     _worker_env.append(make_environment(templates))
 
 
-def _prepare_in_worker(task: tuple[bytes, str, str, str]) -> Prepared:
-    return prepare(*task, _worker_env[0])
+def _prepare_in_worker(task: Task) -> Prepared:
+    return prepare(task, _worker_env[0])
 
 
 def renderer_key(templates: Path) -> str:
@@ -185,7 +199,8 @@ def _build(options: Options, say: Callable[[str], None]) -> list[Report]:
     content_stats = tree_stats(options.content, "content")
     existing = {name.removeprefix("content:") for name in content_stats}
     the_plan = plan(manifest, renderer, given, existing, source_exists)
-    todo = [(data[slug], given[slug].shown, given[slug].digest, slug) for slug in the_plan.todo]
+    published = {slugs[path]: published_path(path, options.root) for path in paths}
+    todo = [Task(data[slug], given[slug].shown, published[slug], given[slug].digest, slug) for slug in the_plan.todo]
     del data
     entries = dict(the_plan.current)
     changed: list[Report] = []
@@ -195,7 +210,7 @@ def _build(options: Options, say: Callable[[str], None]) -> list[Report]:
         changed.append(report)
         files.update(prepared.files)
         entries[report.slug] = ReportEntry(
-            report.source.path, report.source.sha256, tuple(sorted(prepared.files)), prepared.listing
+            given[report.slug].shown, report.source.sha256, tuple(sorted(prepared.files)), prepared.listing
         )
     entries.update(the_plan.carried)
     new_manifest = Manifest(renderer, dict(manifest.files), dict(sorted(entries.items())))

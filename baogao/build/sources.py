@@ -88,8 +88,19 @@ def assign_slugs(paths: list[Path], known: dict[Path, str] | None = None) -> dic
 
 
 def shown_path(path: Path, root: Path) -> str:
-    """A source's path as recorded: relative to the project when inside it."""
+    """A source's path as the manifest records it, to find it again: relative
+    to the project when inside it, else absolute. Never published."""
     try:
         return path.absolute().relative_to(root.absolute()).as_posix()
     except ValueError:
         return path.absolute().as_posix()
+
+
+def published_path(path: Path, root: Path) -> str:
+    """A source's path as the site and report.json show it: relative to the
+    project when inside it, else only the file name. The folders of the
+    machine that built the site are nobody's business."""
+    try:
+        return path.absolute().relative_to(root.absolute()).as_posix()
+    except ValueError:
+        return path.name
