@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from .build.pipeline import PAGEFIND_ABOVE, Options, build
 from .build.site import SEARCH_BACKENDS
 from .errors import BaogaoError
+from .progress import no_progress
 
 
 def parser(root: Path) -> argparse.ArgumentParser:
@@ -66,18 +70,63 @@ def main(argv: Sequence[str] | None = None, root: Path | None = None) -> int:
         search=arguments.search,
     )
 
-    def say(message: str) -> None:
-        print(message, file=sys.stderr)
+    bars = Bars() if not arguments.quiet and sys.stderr.isatty() else None
 
+    def say(message: str) -> None:
+        if bars:
+            bars.write(message)
+        else:
+            print(message, file=sys.stderr)
+
+    start = time.monotonic()
     try:
-        reports = build(options, say)
+        reports = build(options, say, bars or no_progress)
     except BaogaoError as error:
         print(f"error: {error}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
         print("interrupted: content/ and site/ keep their previous version", file=sys.stderr)
         return 130
+    finally:
+        if bars:
+            bars.close()
     if not arguments.quiet:
         built = "content and site" if options.build_site else "content"
-        print(f"built {built}: {len(reports)} report(s) changed, in {options.content}", file=sys.stderr)
+        seconds = time.monotonic() - start
+        print(
+            f"built {built}: {len(reports)} report(s) changed, in {options.content} ({seconds:.1f} s)", file=sys.stderr
+        )
     return 0
+
+
+class Bars:
+    """Progress bars on a terminal (tqdm), one per stage of a long build."""
+
+    NAMES = {"reports": "reports processed", "pages": "pages rendered", "index": "search index parts"}
+
+    def __init__(self) -> None:
+        self._bars: dict[str, Any] = {}
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        from tqdm import tqdm
+
+        bar = self._bars.get(stage)
+        if bar is None:
+            if not total:
+                return
+            # A terminal that reports no size (a bare pty) still gets bars.
+            size = shutil.get_terminal_size((80, 24))
+            name = self.NAMES.get(stage, stage)
+            columns, lines = size.columns or 80, size.lines or 24
+            bar = tqdm(total=total, desc=name, unit="", leave=True, ncols=columns, nrows=lines, file=sys.stderr)
+            self._bars[stage] = bar
+        bar.update(done - bar.n)
+
+    def write(self, message: str) -> None:
+        from tqdm import tqdm
+
+        tqdm.write(message, file=sys.stderr)
+
+    def close(self) -> None:
+        for bar in self._bars.values():
+            bar.close()

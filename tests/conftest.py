@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -70,3 +72,51 @@ def corpus_or_skip() -> Path:
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is absent (it exists beside the project in CI, not in a user's clone)")
     return CORPUS
+
+
+# --------------------------------------------------------------------------
+# Browser fixtures, shared by the browser tests: the example site built once,
+# served once, one Chromium for the session (Debian's, never Playwright's).
+# --------------------------------------------------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example report built with build.py into a temporary folder."""
+    out = tmp_path_factory.mktemp("browser-site")
+    command = [sys.executable, "build.py", "-q", "--content", str(out / "content"), "--site", str(out / "site")]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    if result.returncode != 0:
+        pytest.fail(
+            f"{' '.join(command)} exited {result.returncode}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}"
+        )
+    site = out / "site"
+    assert (site / "index.html").is_file(), f"no index.html in {site}"
+    assert (site / SLUG / "02.html").is_file(), f"no {SLUG}/02.html in {site}"
+    return site
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """Base URL (ending in /) of the built site, served on 127.0.0.1:<free port>."""
+    from .searching import serve
+
+    with serve(built_site) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} not found (Debian package chromium); browser tests skipped")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed; browser tests skipped")
+    from .searching import CHROMIUM_ARGS
+
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield launched
+        finally:
+            launched.close()

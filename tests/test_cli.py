@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -87,12 +89,18 @@ def test_an_edited_page_is_never_overwritten(tmp_path: Path) -> None:
     assert "501所" in data["sections"][0]["text"]
 
 
-def test_mkdocs_build_works_on_its_own_after_an_edit(tmp_path: Path) -> None:
+def _mkdocs_project(tmp_path: Path) -> Path:
+    """A project folder as a user has it: mkdocs.yml, templates/ and content/ built from the example."""
     project = tmp_path / "project"
     project.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", project)
     shutil.copytree(ROOT / "templates", project / "templates")
     assert run_build("-q", "--no-site", "--content", str(project / "content"), str(SAMPLE)).returncode == 0
+    return project
+
+
+def test_mkdocs_build_works_on_its_own_after_an_edit(tmp_path: Path) -> None:
+    project = _mkdocs_project(tmp_path)
     page = project / "content" / SLUG / "01.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n读者补充的一段话。\n", encoding="utf-8")
     result = subprocess.run(
@@ -117,3 +125,55 @@ def test_a_damaged_manifest_is_replaced_with_a_warning_that_says_why_and_edits_a
     assert f"kept your edit of {page}" in result.stderr
     assert page.read_text(encoding="utf-8").endswith("读者的补充。\n")
     assert json.loads(manifest.read_text(encoding="utf-8"))["reports"][SLUG]["source"]
+
+
+def test_a_build_not_on_a_terminal_prints_one_summary_line_and_no_third_party_chatter(tmp_path: Path) -> None:
+    result = run_build("--content", str(tmp_path / "content"), "--site", str(tmp_path / "site"), str(SAMPLE))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, result.stderr
+    assert re.fullmatch(r"built content and site: 1 report\(s\) changed, in \S+ \(\d+\.\d s\)", lines[0])
+
+
+def test_a_build_on_a_terminal_shows_its_progress(tmp_path: Path) -> None:
+    import pty
+
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for index in range(3):
+        shutil.copy(SAMPLE, sources / f"r{index}.txt")
+    leader, follower = pty.openpty()
+    command = [sys.executable, str(ROOT / "build.py"), "--content", str(tmp_path / "content"), "--search", "pagefind"]
+    command += ["--site", str(tmp_path / "site"), str(sources)]
+    process = subprocess.Popen(command, cwd=ROOT, stdin=follower, stdout=follower, stderr=follower)
+    os.close(follower)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the other end closed
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(leader)
+    assert process.wait(timeout=600) == 0, output.decode(errors="replace")
+    shown = output.decode("utf-8", errors="replace")
+    for bar in ("reports processed: 100%", "3/3", "pages rendered: 100%", "search index parts: 100%"):
+        assert bar in shown, shown
+    assert "built content and site: 3 report(s) changed" in shown
+
+
+def test_mkdocs_build_says_nothing_of_jieba(tmp_path: Path) -> None:
+    project = _mkdocs_project(tmp_path)
+    # Material's own end-of-life notice, printed before any plugin loads, is
+    # silenced the way it says.
+    quiet = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build"]
+    result = subprocess.run(command, cwd=project, capture_output=True, text=True, env=quiet)
+    assert result.returncode == 0, result.stderr
+    said = result.stdout + result.stderr
+    assert "prefix dict" not in said and "Loading model" not in said and "jieba" not in said.lower(), said
+    # What is left is MkDocs's own account of the build (a list continues a line).
+    assert all(line.startswith(("INFO", "  - ")) for line in said.splitlines() if line.strip()), said

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import html.parser
 
 import markdown
@@ -13,7 +14,7 @@ from markdown_it import MarkdownIt
 from baogao.render.escape import render_inline, render_paragraph
 
 # Markdown, HTML and template syntax, CJK text and the marks' characters.
-ALPHABET = list("*_`[]()#|<>&\\{}!~-+.=:;'\"/ 1234567890aZ") + list("队建设一二三、。（）略＊xX%\t")
+ALPHABET = list("*_`[]()#|<>&\\{}!~-+.=:;'\"/ 1234567890aZ") + list("队建设一二三、。（）略＊xX%\t３７．，％")
 HOSTILE = [
     "<script>alert(1)</script>",
     "[x](javascript:alert(1))",
@@ -88,10 +89,43 @@ def test_any_line_renders_as_itself_in_commonmark(text: str) -> None:
     _assert_shows_exactly(text, _commonmark)
 
 
-def test_marks_are_wrapped_in_a_styled_span_with_a_tooltip() -> None:
+def test_marks_are_wrapped_in_a_styled_span_with_a_tooltip_and_an_accessible_name() -> None:
     rendered = render_inline("队*建设 (略) 政府")
-    assert '<span class="bg-mark bg-mark-mask" title="原文此处有字符被遮盖">\\*</span>' in rendered
-    assert '<span class="bg-mark bg-mark-redaction" title="原文此处有删略">(略)</span>' in rendered
+    assert (
+        '<span class="bg-mark bg-mark-mask" role="img" aria-label="&#42;（原文此处有字符被遮盖）"'
+        ' title="原文此处有字符被遮盖">\\*</span>'
+    ) in rendered
+    assert (
+        '<span class="bg-mark bg-mark-redaction" role="img" aria-label="(略)（原文此处有删略）"'
+        ' title="原文此处有删略">(略)</span>'
+    ) in rendered
     html_out = _python_markdown(rendered)
     assert "<em>" not in html_out
     assert ">*</span>" in html_out
+    assert 'aria-label="*（原文此处有字符被遮盖）"' in html.unescape(html_out)  # as the browser reads it
+
+
+def test_a_mark_in_a_table_cell_keeps_the_row_whole() -> None:
+    # | inside a mark's accessible name would end the cell.
+    rendered = render_inline("甲|乙**丙")
+    html_out = _python_markdown(f"| a | b |\n| --- | --- |\n| {rendered} | x |")
+    assert html_out.count("<td>") == 2 and "甲|乙" in html_out
+
+
+def test_full_width_numbers_are_kept_whole_and_shown_as_printed() -> None:
+    rendered = render_inline("生产总值３３．５万亿元，增长７％。")
+    assert '<span class="bg-num">３３．５</span>万亿元' in rendered
+    assert '<span class="bg-num">７％</span>' in rendered
+    assert "，" not in rendered.split("bg-num")[1].split("</span>")[0]  # a comma after it is not part of it
+    assert _shown(_python_markdown(rendered))[0] == "生产总值３３．５万亿元，增长７％。"
+
+
+def test_the_legend_names_exactly_the_kinds_of_mark_on_the_page() -> None:
+    from baogao.render.escape import with_legend
+
+    page = "---\ntitle: x\n---\n\n# 标题\n\n" + render_inline("队*建设，XX县")
+    shown = with_legend(page)
+    assert shown.index("# 标题") < shown.index('class="bg-legend"') < shown.index("队")
+    legend = shown.split('class="bg-legend">')[1].split("</p>")[0]
+    assert "原文遮盖的字符" in legend and "占位符" in legend and "删略" not in legend
+    assert with_legend("# 标题\n\n没有标注。\n") == "# 标题\n\n没有标注。\n"

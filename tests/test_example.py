@@ -126,7 +126,23 @@ def test_masks_show_literally_never_as_emphasis(example_build: Path) -> None:
     text = article_text(section_two)
     assert "队*建设" in text
     assert "二*以上" in text
-    assert 'class="bg-mark bg-mark-mask" title="原文此处有字符被遮盖">*</span>' in article_html(section_two)
+    mark = (
+        'class="bg-mark bg-mark-mask" role="img" aria-label="&#42;（原文此处有字符被遮盖）"'
+        ' title="原文此处有字符被遮盖">*</span>'
+    )
+    assert mark in article_html(section_two)
+
+
+def test_the_full_text_page_and_its_download_hold_every_line_once_in_order(example_build: Path) -> None:
+    page = squeeze(article_text(example_build / "site" / SLUG / "fulltext.html"))
+    download = squeeze((example_build / "site" / SLUG / "fulltext.txt").read_text(encoding="utf-8"))
+    for whole in (page, download):
+        position = 0
+        for line in _first_copy_lines():
+            found = whole.find(squeeze(line), position)
+            assert found >= 0, f"missing or out of order: {line[:40]}"
+            assert whole.count(squeeze(line)) == 1, f"shown twice: {line[:40]}"
+            position = found + len(squeeze(line))
 
 
 def test_gaps_are_shown_where_they_occur(example_build: Path) -> None:

@@ -17,7 +17,7 @@ import pytest
 from .conftest import ROOT
 
 PACKAGE = ROOT / "baogao"
-LAYERS = {"model": 0, "errors": 0, "__init__": 0, "text": 1, "render": 2, "build": 3, "cli": 4}
+LAYERS = {"model": 0, "errors": 0, "progress": 0, "__init__": 0, "text": 1, "render": 2, "build": 3, "cli": 4}
 
 
 def layer_of(module: str) -> int:

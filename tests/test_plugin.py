@@ -44,7 +44,7 @@ AFTER = "## 未列入表格的数字\n\n- 日期：1 处\n"
 def page_with(cells: list[str], before: str = "# 数字一览\n\n说明。", after: str = AFTER) -> str:
     """A figures page as templates/figures.md.j2 writes it, cells escaped as its html filter does."""
     rows = "\n".join(f"<tr><td>{html.escape(cell)}</td></tr>" for cell in cells)
-    table = f'{FIGURES_BLOCK} data-pagefind-ignore>\n<table>\n<tbody>\n{rows}\n</tbody>\n</table>\n</div>'
+    table = f"{FIGURES_BLOCK} data-pagefind-ignore>\n<table>\n<tbody>\n{rows}\n</tbody>\n</table>\n</div>"
     return f"{before}\n\n{table}\n\n{after}"
 
 

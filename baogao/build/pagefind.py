@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SiteError
+from ..progress import Progress, no_progress
 from .staging import atomic_write
 
 # Left out with Pagefind: Material's search, and the offline plugin, which only
@@ -48,7 +49,9 @@ def plugins_without_search(config_file: Path) -> list[Any]:
     ]
 
 
-def run_pagefind(site: Path, folders: list[str], quiet: bool, pages: tuple[str, ...] = ()) -> None:
+def run_pagefind(
+    site: Path, folders: list[str], quiet: bool, pages: tuple[str, ...] = (), progress: Progress = no_progress
+) -> None:
     """Index the built pages' articles with Pagefind (Chinese segmented by its extended build).
 
     `folders` are the content folders (one per report); the site's top-level
@@ -68,14 +71,20 @@ def run_pagefind(site: Path, folders: list[str], quiet: bool, pages: tuple[str, 
     base = [sys.executable, "-m", "pagefind", "--site", str(site), "--root-selector", "article.md-content__inner"]
     base += ["--exclude-selectors", ".headerlink", "--silent" if quiet else "--quiet"]  # ¶ after each heading
     running: list[subprocess.Popen[str]] = []
+    finished = 0
+    progress("index", finished, len(jobs))
     try:
         for output, pattern in jobs:
             if len(running) == INDEX_JOBS:
                 _finish(running.pop(0), site)
+                finished += 1
+                progress("index", finished, len(jobs))
             command = [*base, "--glob", pattern, "--output-subdir", output]
             running.append(subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True))
         while running:
             _finish(running.pop(0), site)
+            finished += 1
+            progress("index", finished, len(jobs))
     finally:
         for process in running:
             process.kill()

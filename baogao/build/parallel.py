@@ -32,10 +32,11 @@ import os
 import time
 import traceback
 from collections.abc import Sequence
-from multiprocessing.connection import Connection
+from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from ..errors import SiteError
+from ..progress import Progress, no_progress
 from . import mkdocs_api
 
 log = logging.getLogger("mkdocs.commands.build")
@@ -54,6 +55,8 @@ PAGE_EVENTS = (
 # on_page_markdown and on_page_content, which _populate_page runs back to back
 # in one worker.
 STATELESS_PLUGINS = frozenset({"baogao"})
+# Seconds between two progress reports while the workers render.
+PROGRESS_EVERY = 0.25
 
 
 def workers_available() -> int:
@@ -73,8 +76,10 @@ def parallel_safe(config: Any) -> bool:
     return True
 
 
-def build(config: Any, workers: int | None = None) -> None:
-    """Build the site like ``mkdocs build``, with `workers` processes (default: one per core)."""
+def build(config: Any, workers: int | None = None, progress: Progress | None = None) -> None:
+    """Build the site like ``mkdocs build``, with `workers` processes (default: one per core).
+
+    `progress` is told how many of the pages the workers have taken so far."""
     from mkdocs.commands import build as mkdocs_build
 
     workers = workers or workers_available()
@@ -82,10 +87,10 @@ def build(config: Any, workers: int | None = None) -> None:
     if workers < 2 or config.strict or not forking or not parallel_safe(config):
         mkdocs_build.build(config)
         return
-    _build(config, workers)
+    _build(config, workers, progress or no_progress)
 
 
-def _build(config: Any, workers: int) -> None:
+def _build(config: Any, workers: int, progress: Progress) -> None:
     from mkdocs import utils
     from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
     from mkdocs.structure.nav import get_navigation
@@ -131,6 +136,12 @@ def _build(config: Any, workers: int) -> None:
         finished = False
         try:
             rendered: dict[str, Any] = {}
+            waiting = [worker.connection for worker in pool]
+            while waiting:
+                progress("pages", min(queue.taken(), len(pages)), len(pages))
+                for ready in wait(waiting, timeout=PROGRESS_EVERY):
+                    waiting.remove(ready)  # type: ignore[arg-type]
+            progress("pages", len(pages), len(pages))
             for worker in pool:
                 rendered.update(worker.receive())
             _apply(pages, files, rendered)
@@ -207,6 +218,10 @@ class _PageQueue:
     def __init__(self, pages: Sequence[Any]) -> None:
         self.pages = pages
         self.next = multiprocessing.get_context("fork").Value("l", 0)
+
+    def taken(self) -> int:
+        """How many pages workers have taken so far."""
+        return int(self.next.value)
 
     def claim(self) -> list[Any]:
         _exit_if_orphaned()

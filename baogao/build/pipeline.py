@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 from .. import LARGE_SITE_REPORTS
 from ..errors import BaogaoError, ConfigError, InputError
+from ..progress import Progress, no_progress
 from ..render.names import COMPARE_PAGE, HOME_PAGE, NAV_FILE, SEARCH_PAGE
 from ..text.decode import decode_source
 from .files import tree_digest, tree_stats
@@ -164,16 +165,18 @@ def _versions() -> str:
     return ",".join(found)
 
 
-def build(options: Options, say: Callable[[str], None]) -> list[Report]:
+def build(options: Options, say: Callable[[str], None], progress: Progress = no_progress) -> list[Report]:
     """Build content/ (and the site) from the given sources; return what changed.
 
     One build at a time per content folder (see `staging.exclusive`).
+    `say` prints a message for the user; `progress` is told how far the
+    long steps are (reports processed, pages rendered, index parts).
     """
     with exclusive(options.content):
-        return _build(options, say)
+        return _build(options, say, progress)
 
 
-def _build(options: Options, say: Callable[[str], None]) -> list[Report]:
+def _build(options: Options, say: Callable[[str], None], progress: Progress) -> list[Report]:
     if not options.templates.is_dir():
         raise ConfigError(f"{options.templates}: templates folder not found")
     paths = collect_sources(options.sources)
@@ -205,8 +208,10 @@ def _build(options: Options, say: Callable[[str], None]) -> list[Report]:
     entries = dict(the_plan.current)
     changed: list[Report] = []
     files: dict[str, str] = {}
+    progress("reports", 0, len(todo))
     for prepared in prepare_reports(todo, options.templates):
         report = prepared.report
+        progress("reports", len(changed) + 1, len(todo))
         changed.append(report)
         files.update(prepared.files)
         entries[report.slug] = ReportEntry(
@@ -227,7 +232,7 @@ def _build(options: Options, say: Callable[[str], None]) -> list[Report]:
         write_content(options.content, manifest, new_manifest, files, removed, options.force, say)
         content_stats = tree_stats(options.content, "content")
     if options.build_site:
-        _build_site_unless_current(options, listings, content_stats)
+        _build_site_unless_current(options, listings, content_stats, progress)
     return changed
 
 
@@ -265,7 +270,9 @@ def _render_site_pages(listings: list[Listing], options: Options) -> dict[str, s
     return files
 
 
-def _build_site_unless_current(options: Options, listings: list[Listing], content_stats: dict[str, list[int]]) -> None:
+def _build_site_unless_current(
+    options: Options, listings: list[Listing], content_stats: dict[str, list[int]], progress: Progress
+) -> None:
     """Build the site, unless content/ and the configuration are as they were
     for the site that is there."""
     inputs = (options.content, options.config_file, options.templates)
@@ -280,4 +287,4 @@ def _build_site_unless_current(options: Options, listings: list[Listing], conten
     from ..render.site_pages import nav_entries
 
     nav = nav_entries(listings, options.search)
-    build_site(options.config_file, options.content, options.site, nav, stamp, options.quiet, options.search)
+    build_site(options.config_file, options.content, options.site, nav, stamp, options.quiet, options.search, progress)

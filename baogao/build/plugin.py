@@ -31,6 +31,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from .. import LARGE_SITE_REPORTS
+from .site import quiet_jieba
 
 # The opening line of the figures table (templates/figures.md.j2), and the
 # paragraph that holds its place while Markdown runs.
@@ -88,6 +89,12 @@ class BaogaoPlugin(BasePlugin[BaogaoConfig]):  # type: ignore[no-untyped-call]
         self._reports = 0
         self._cache: dict[int, Navigation] = {}
         self._set_aside: dict[str, str] = {}
+
+    def on_config(self, config: Any) -> Any:
+        # A plain `mkdocs build` imports jieba through Material's search;
+        # its dictionary loading is not the reader's business.
+        quiet_jieba()
+        return config
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, **_: Any) -> str:
         markdown, block = set_aside(markdown)

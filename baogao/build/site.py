@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SiteError
+from ..progress import Progress, no_progress
 from . import parallel
 from .files import read_json
 from .pagefind import plugins_without_search, run_pagefind
@@ -77,7 +78,14 @@ SEARCH_BACKENDS = ("material", "pagefind")
 
 
 def build_site(
-    config_file: Path, content: Path, site: Path, nav: list[Any], stamp: Stamp, quiet: bool, search: str = "material"
+    config_file: Path,
+    content: Path,
+    site: Path,
+    nav: list[Any],
+    stamp: Stamp,
+    quiet: bool,
+    search: str = "material",
+    progress: Progress = no_progress,
 ) -> None:
     """Run MkDocs on `content` and atomically replace `site` with the result.
 
@@ -93,19 +101,19 @@ def build_site(
     os.environ.setdefault("SOURCE_DATE_EPOCH", DEFAULT_SOURCE_DATE_EPOCH)
     for name in ("mkdocs", "jieba"):
         logging.getLogger(name).setLevel(logging.WARNING if quiet else logging.INFO)
-    _quiet_jieba()
+    quiet_jieba()
     with staged(site, copy=False) as staging:
         try:
             overrides: dict[str, Any] = {"nav": nav, "docs_dir": str(content.absolute()), "site_dir": str(staging)}
             if search == "pagefind":
                 overrides["plugins"] = plugins_without_search(config_file)
             config = load_config(config_file=str(config_file), **overrides)
-            parallel.build(config)
+            parallel.build(config, progress=progress)
             if search == "pagefind":
                 entries = sorted(path for path in content.iterdir() if path.name[0] != ".")
                 folders = [path.name for path in entries if path.is_dir()]
                 pages = [path.stem for path in entries if path.suffix == ".md" and path.stem != "index"]
-                run_pagefind(staging, folders, quiet, tuple(pages))
+                run_pagefind(staging, folders, quiet, tuple(pages), progress)
         except (MkDocsException, OSError) as error:
             raise SiteError(f"{config_file}: MkDocs build failed: {error}") from None
         compact_search_index(staging / "search")
@@ -131,7 +139,9 @@ def compact_search_index(folder: Path) -> None:
         atomic_write(script, f"var __index = {text}".encode())
 
 
-def _quiet_jieba() -> None:
+def quiet_jieba() -> None:
+    """Keep jieba from printing its dictionary loading on stderr (it has a
+    handler of its own, at DEBUG)."""
     try:
         import jieba
     except ImportError:  # search then indexes without segmentation

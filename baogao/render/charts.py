@@ -7,7 +7,7 @@ import html
 
 def bar_chart(title: str, bars: list[tuple[str, float]], unit: str) -> str:
     """A horizontal bar chart as one line of SVG (a raw HTML block in Markdown)."""
-    label_width, bar_width, row, top = 150, 360, 26, 34
+    label_width, bar_width, row, top = 110, 200, 26, 34
     height = top + row * len(bars) + 10
     biggest = max((value for _, value in bars), default=0) or 1
     parts = [

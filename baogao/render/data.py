@@ -14,6 +14,7 @@ import json
 from typing import Any
 
 from ..model import Line, PageRef, Quality, Report, Section, Summary
+from ..text.outline import heading_text, walk
 from . import labels
 
 # Bumped when report.json changes incompatibly.
@@ -145,6 +146,16 @@ def figures_csv(report: Report) -> str:
     for row in figure_rows(report):
         writer.writerow({key: "" if value is None else value for key, value in row.items()})
     return output.getvalue()
+
+
+def fulltext_txt(report: Report) -> str:
+    """The whole cleaned text as plain text: the title, then each paragraph and
+    heading as printed (marks as the source printed them), blank-line separated."""
+    blocks = [report.title, *(line.text for line in report.outline.preface)]
+    for section in walk(report.outline.sections):
+        blocks.append(heading_text(section))
+        blocks += [line.text for line in section.body]
+    return "\n\n".join(blocks) + "\n"
 
 
 def dump_json(data: object) -> str:

@@ -38,6 +38,17 @@ MARK_LABELS = {
     "lost": "原文此处有无法显示的字符",
 }
 
+# The legend line under a page's title: a sample of each kind of mark the
+# page holds, and what it means.
+LEGEND_INTRO = "本页标注："
+LEGEND = {
+    "redaction": ("(略)", "原文删略"),
+    "mask": ("*", "原文遮盖的字符"),
+    "placeholder": ("xx", "原文未填写的占位符"),
+    "cutoff": ("……", "原文被截断，未显示全文"),
+    "lost": ("?", "无法显示的字符"),
+}
+
 # Why a number is not in the figures table (text.figures).
 SKIP_REASONS = {
     "year": "年份",
@@ -63,6 +74,7 @@ HOME_NAV = "首页"
 COMPARE_TITLE = "指标对比"
 SEARCH_TITLE = "搜索"
 FIGURES_TITLE = "数字一览"
+FULLTEXT_TITLE = "全文"
 # Parts of long unnumbered text: 正文（1） when the report has no numbered
 # sections, 前言（1） for a long preface before them.
 TEXT_PART = "正文"

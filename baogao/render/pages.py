@@ -19,10 +19,12 @@ from ..text.figures import indicators
 from ..text.keyfacts import key_facts
 from . import labels
 from .charts import bar_chart
-from .data import COLUMNS, dump_json, dump_rows, figure_rows, figures_csv, report_data
+from .data import COLUMNS, dump_json, dump_rows, figure_rows, figures_csv, fulltext_txt, report_data
 from .environment import tidy
+from .escape import with_legend
 
 FIGURES_PAGE = "figures.md"
+FULLTEXT_PAGE = "fulltext.md"
 # Unnumbered text longer than this gets pages of its own: about what a reader
 # scrolls through in a few minutes.
 PAGE_CHARS = 6000
@@ -99,6 +101,7 @@ def page_refs(report: Report) -> tuple[PageRef, ...]:
         refs.append(PageRef(section_file(index), f"{section.marker}{section.title}"))
     if report.figures:
         refs.append(PageRef(FIGURES_PAGE, labels.FIGURES_TITLE))
+    refs.append(PageRef(FULLTEXT_PAGE, labels.FULLTEXT_TITLE))
     return tuple(refs)
 
 
@@ -146,6 +149,14 @@ def report_pages(report: Report) -> list[PagePlan]:
                 },
             )
         )
+    fulltext_meta: dict[str, Any] = {"source": {"file": report.source.path}, "search": {"exclude": True}}
+    pages.append(
+        PagePlan(
+            FULLTEXT_PAGE,
+            "fulltext.md.j2",
+            {"meta": _front_matter(report, labels.FULLTEXT_TITLE, fulltext_meta), "report": report},
+        )
+    )
     if long_preface:
         for index, part in enumerate(parts):
             ref = refs[index]
@@ -191,10 +202,11 @@ def _key_facts_context(report: Report) -> dict[str, Any]:
 def render_report(report: Report, env: jinja2.Environment) -> dict[str, str]:
     """Every file of one report's folder, keyed by path relative to content/."""
     files = {
-        f"{report.slug}/{plan.path}": tidy(env.get_template(plan.template).render(**plan.context))
+        f"{report.slug}/{plan.path}": with_legend(tidy(env.get_template(plan.template).render(**plan.context)))
         for plan in report_pages(report)
     }
     files[f"{report.slug}/report.json"] = dump_json(report_data(report, page_refs(report)))
+    files[f"{report.slug}/fulltext.txt"] = fulltext_txt(report)
     if report.figures:
         files[f"{report.slug}/figures.csv"] = figures_csv(report)
         files[f"{report.slug}/figures.json"] = dump_rows(list(COLUMNS), figure_rows(report))

@@ -150,4 +150,8 @@ self.addEventListener = function (type, listener, options) {
   );
 };
 
-importScripts(new URL(self.location.href).searchParams.get("worker"));
+// This script's URL carries Material's worker (?worker=…). In a page opened
+// from disk the worker runs in an iframe (baogao-worker.js), where location
+// is the iframe's: the URL is then the <script> element's.
+var here = typeof document !== "undefined" && document.currentScript ? document.currentScript.src : self.location.href;
+importScripts(new URL(here).searchParams.get("worker"));
