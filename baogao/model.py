@@ -222,7 +222,39 @@ class Quality:
     headings_per_10k_chars: float
     chars: int
     verdict_id: str
-    """``no-headings``, ``gaps`` or ``complete`` (`render.labels.VERDICTS`)."""
+    """``no-headings``, ``incomplete``, ``gaps`` or ``complete`` (`render.labels.VERDICTS`)."""
+    completeness_id: str = ""
+    """Why the text seems to stop before the report ends: ``first-page`` (the
+    page shows one page of several), ``mid-sentence``; empty when it does not."""
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What a report is, whose, where and when: read from its title, its
+    first lines and its file name; a reader's corrections override it.
+    Every field is empty where the report does not say."""
+
+    kind: str = ""
+    """``government-work``, ``self-evaluation`` …: an id of `text.metadata.KIND_RULES`."""
+    issuer: str = ""
+    """The body that issued or delivered it: ``张掖市人民政府``."""
+    region: str = ""
+    """The region it is about, from the province down: ``甘肃省/张掖市``;
+    ``全国`` for the country."""
+    region_level: str = ""
+    """``national``, ``province``, ``city``, ``county`` or ``township``."""
+    region_code: str = ""
+    """The region's administrative code (GB/T 2260), where it has one."""
+    year: str = ""
+    """The year the report covers (a 政府工作报告 of March 2023 covers 2022)."""
+    date: str = ""
+    """When it was delivered or published: ``2023-03-05``, ``2023-03`` or ``2023``."""
+    meeting: str = ""
+    """``第十四届全国人民代表大会第一次会议``."""
+    speaker: str = ""
+    """Role and name: ``国务院总理 李强``."""
+    source_url: str = ""
+    """The address of the page it was scraped from, where the page shows one."""
 
 
 @dataclass(frozen=True)
@@ -242,6 +274,7 @@ class Report:
     """Numbers that are not figures, with the reason."""
     summary: Summary
     quality: Quality
+    metadata: Metadata = Metadata()
 
 
 @dataclass(frozen=True)
@@ -282,3 +315,11 @@ class Listing:
     pages: tuple[PageRef, ...]
     summary: Summary
     indicators: tuple[Indicator, ...]
+    metadata: Metadata = Metadata()
+    completeness_id: str = ""
+    """`Quality.completeness_id` of the report."""
+    chars: int = 0
+    """How much text the report holds (`Quality.chars`)."""
+    fingerprint: tuple[int, ...] = ()
+    """Hashes of the report's first sentences: two reports that share many
+    are copies of one report (`text.report.text_fingerprint`)."""

@@ -15,20 +15,27 @@ class _Text(html.parser.HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.blocks: list[str] = []
-        self._skip = 0
+        self._skipping = ""  # the tag of the element being skipped
+        self._depth = 0  # how many of that tag are open inside it
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("script", "style"):
-            self._skip += 1
-        if tag in ("p", "h1", "h2", "h3", "h4", "h5", "li", "td", "div"):
+        # Not the page's text: scripts and styles, the navigation around it
+        # (breadcrumb, previous/next), and the line shown only in print.
+        if self._skipping:
+            self._depth += tag == self._skipping
+        elif tag in ("script", "style", "nav") or (tag == "p" and ("class", "bg-print-meta") in attrs):
+            self._skipping, self._depth = tag, 1
+        if tag in ("p", "h1", "h2", "h3", "h4", "h5", "li", "td", "div") and not self._skipping:
             self.blocks.append("")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("script", "style"):
-            self._skip -= 1
+        if self._skipping and tag == self._skipping:
+            self._depth -= 1
+            if not self._depth:
+                self._skipping = ""
 
     def handle_data(self, data: str) -> None:
-        if self._skip:
+        if self._skipping:
             return
         self.parts.append(data)
         if self.blocks:

@@ -300,7 +300,7 @@ def test_chart_text_is_at_least_11_px(reader: tuple[Any, Outside], site_url: str
 def test_report_titles_on_the_home_page_are_not_squeezed(reader: tuple[Any, Outside], site_url: str) -> None:
     page, _ = reader
     page.goto(site_url + PAGES["home"])
-    link = page.locator("article table td a").first
+    link = page.locator(".bg-catalogue-list li a").first
     expect(link).to_be_visible()
     # A title of 26 characters takes at most three lines on a phone.
     lines = link.evaluate("a => a.getClientRects().length")

@@ -15,7 +15,7 @@ from baogao.text.figures import sentence_figures
 from baogao.text.linebreaks import split_flattened
 from baogao.text.marks import MARK_RULES, iter_marks
 from baogao.text.numbering import HEADING_RULES, parse_heading
-from baogao.text.report import COMPLETE, GAPS, NO_HEADINGS
+from baogao.text.report import COMPLETE, GAPS, INCOMPLETE, NO_HEADINGS
 from baogao.text.rules import without
 
 # One line of each kind of chrome, each taken by its own rule first.
@@ -122,4 +122,4 @@ def test_every_skip_reason_and_verdict_has_its_chinese() -> None:
     ]
     reasons = {skip.reason for sentence in sentences for skip in sentence_figures(sentence, "", 1, "")[1]}
     assert reasons <= set(labels.SKIP_REASONS)
-    assert {NO_HEADINGS, GAPS, COMPLETE} == set(labels.VERDICTS)
+    assert {NO_HEADINGS, INCOMPLETE, GAPS, COMPLETE} == set(labels.VERDICTS)

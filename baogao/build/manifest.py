@@ -9,12 +9,13 @@ the site-wide pages without reading the reports again.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..model import Indicator, Listing, PageRef, Summary
+from ..model import Indicator, Listing, Metadata, PageRef, Summary
 from .files import read_json
 
 MANIFEST = ".baogao/manifest.json"
@@ -59,6 +60,10 @@ def listing_data(listing: Listing) -> dict[str, Any]:
         "pages": [{"file": page.file, "title": page.title} for page in listing.pages],
         "summary": summary,
         "indicators": {item.key: [item.text, item.year] for item in listing.indicators},
+        "metadata": dataclasses.asdict(listing.metadata),
+        "completeness_id": listing.completeness_id,
+        "chars": listing.chars,
+        "fingerprint": list(listing.fingerprint),
     }
 
 
@@ -68,7 +73,17 @@ def listing_from_data(data: dict[str, Any]) -> Listing:
         name, unit = key.rsplit("|", 1)
         indicators.append(Indicator(name, unit, text, year))
     pages = tuple(PageRef(page["file"], page["title"]) for page in data["pages"])
-    return Listing(data["slug"], data["title"], pages, Summary(**data["summary"]), tuple(indicators))
+    return Listing(
+        data["slug"],
+        data["title"],
+        pages,
+        Summary(**data["summary"]),
+        tuple(indicators),
+        Metadata(**data["metadata"]),
+        data["completeness_id"],
+        data["chars"],
+        tuple(data["fingerprint"]),
+    )
 
 
 def _listing_or_none(data: Any) -> Listing | None:

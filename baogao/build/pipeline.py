@@ -29,13 +29,22 @@ if TYPE_CHECKING:
 from .. import LARGE_SITE_REPORTS
 from ..errors import BaogaoError, ConfigError, InputError
 from ..progress import Progress, no_progress
-from ..render.names import COMPARE_PAGE, HOME_PAGE, NAV_FILE, SEARCH_PAGE
+from ..render.names import COMPARE_PAGE, COPIES_FILE, HOME_PAGE, NAV_FILE, SEARCH_PAGE
 from ..text.decode import decode_source
-from .files import tree_digest, tree_stats
+from ..text.metadata import CORRECTABLE
+from .files import sha256, tree_digest, tree_stats
 from .manifest import DamagedManifest, Manifest, ReportEntry, load_manifest
 from .plan import Given, known_slugs, plan, site_pages_needed, site_reports, stale_files
 from .site import Stamp, build_site, site_is_current
-from .sources import SOURCE_SUFFIXES, assign_slugs, collect_sources, published_path, read_bytes, shown_path
+from .sources import (
+    SOURCE_SUFFIXES,
+    assign_slugs,
+    collect_sources,
+    published_path,
+    read_bytes,
+    read_corrections,
+    shown_path,
+)
 from .staging import exclusive
 
 # Above this many reports, ``--search auto`` uses Pagefind (and the sidebar
@@ -86,7 +95,10 @@ class Task:
     published: str
     """Its path on the site (`sources.published_path`)."""
     digest: str
+    """SHA-256 of its bytes."""
     slug: str
+    corrections: tuple[tuple[str, str], ...] = ()
+    """A reader's corrections to its metadata (`sources.read_corrections`)."""
 
 
 def prepare(task: Task, env: jinja2.Environment) -> Prepared:
@@ -96,6 +108,13 @@ def prepare(task: Task, env: jinja2.Environment) -> Prepared:
 
     source = replace(decode_source(task.data, task.shown, task.digest), path=task.published)
     report = process(source, task.slug)
+    if task.corrections:
+        from ..render.labels import KINDS, REGION_LEVELS
+        from ..text.metadata import corrected
+
+        kinds = {label: kind for kind, label in KINDS.items()}
+        levels = {label: level for level, label in REGION_LEVELS.items()}
+        report = replace(report, metadata=corrected(report.metadata, dict(task.corrections), kinds, levels))
     if not report.outline.preface and not report.outline.sections and report.title == Path(task.shown).stem:
         raise InputError(task.shown, "no report text: the file holds only page chrome")
     return Prepared(report, render_report(report, env), listing(report))
@@ -195,15 +214,21 @@ def _build(options: Options, say: Callable[[str], None], progress: Progress) -> 
     # and all of them before writing anything, so a bad file stops the run
     # with content/ untouched.
     given: dict[str, Given] = {}
-    data: dict[str, bytes] = {}
+    data: dict[str, tuple[bytes, str, dict[str, str]]] = {}
     for path in paths:
-        data[slugs[path]], digest = read_bytes(path, shown_as[path])
-        given[slugs[path]] = Given(shown_as[path], digest)
+        raw, digest = read_bytes(path, shown_as[path])
+        corrections, written = read_corrections(path, shown_as[path], CORRECTABLE)
+        data[slugs[path]] = (raw, digest, corrections)
+        # The report changes when its source or its corrections do.
+        given[slugs[path]] = Given(shown_as[path], sha256(digest.encode() + written) if written else digest)
     content_stats = tree_stats(options.content, "content")
     existing = {name.removeprefix("content:") for name in content_stats}
     the_plan = plan(manifest, renderer, given, existing, source_exists)
     published = {slugs[path]: published_path(path, options.root) for path in paths}
-    todo = [Task(data[slug], given[slug].shown, published[slug], given[slug].digest, slug) for slug in the_plan.todo]
+    todo = [
+        Task(data[slug][0], given[slug].shown, published[slug], data[slug][1], slug, tuple(data[slug][2].items()))
+        for slug in the_plan.todo
+    ]
     del data
     entries = dict(the_plan.current)
     changed: list[Report] = []
@@ -214,13 +239,12 @@ def _build(options: Options, say: Callable[[str], None], progress: Progress) -> 
         progress("reports", len(changed) + 1, len(todo))
         changed.append(report)
         files.update(prepared.files)
-        entries[report.slug] = ReportEntry(
-            given[report.slug].shown, report.source.sha256, tuple(sorted(prepared.files)), prepared.listing
-        )
+        source = given[report.slug]
+        entries[report.slug] = ReportEntry(source.shown, source.digest, tuple(sorted(prepared.files)), prepared.listing)
     entries.update(the_plan.carried)
     new_manifest = Manifest(renderer, dict(manifest.files), dict(sorted(entries.items())))
     listings = [_listing(entries[slug]) for slug in sorted(entries)]
-    site_pages = (HOME_PAGE, COMPARE_PAGE, NAV_FILE)
+    site_pages = (HOME_PAGE, COMPARE_PAGE, NAV_FILE, COPIES_FILE)
     anything = bool(changed or the_plan.gone)
     if site_pages_needed(manifest, new_manifest, anything, site_pages, lambda name: (options.content / name).exists()):
         files.update(_render_site_pages(listings, options))
@@ -257,13 +281,14 @@ def _listing(entry: ReportEntry) -> Listing:
 def _render_site_pages(listings: list[Listing], options: Options) -> dict[str, str]:
     """The home page, comparison, navigation (and search page) over every report."""
     from ..render.environment import make_environment
-    from ..render.site_pages import render_compare, render_home, render_nav, render_search
+    from ..render.site_pages import render_compare, render_copies, render_home, render_nav, render_search
 
     env = make_environment(options.templates)
     files = {
         HOME_PAGE: render_home(listings, env),
         COMPARE_PAGE: render_compare(listings, env),
         NAV_FILE: render_nav(listings, options.search),
+        COPIES_FILE: render_copies(listings),
     }
     if options.search == "pagefind":
         files[SEARCH_PAGE] = render_search(env)

@@ -21,7 +21,9 @@ after editing ``content/`` behaves the same as ``build.py``.
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config import base
@@ -31,6 +33,8 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from .. import LARGE_SITE_REPORTS
+from ..render.escape import escape_text, render_inline
+from ..render.names import COPIES_FILE
 from .site import quiet_jieba
 
 # The opening line of the figures table (templates/figures.md.j2), and the
@@ -78,6 +82,40 @@ def put_back(html: str, block: str) -> str:
     return html.replace(placeholder, block + "\n\n", 1)
 
 
+def read_copies(docs: Path) -> dict[str, list[dict[str, Any]]]:
+    """Which reports are copies of one another (written by build.py), or none."""
+    try:
+        data = json.loads((docs / COPIES_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def copies_section(copies: dict[str, list[dict[str, Any]]], src_uri: str) -> str:
+    """Markdown for the end of a report's overview that has copies: each
+    copy, fullest first, with its length and completeness; "" for others."""
+    slug, _, name = src_uri.rpartition("/")
+    members = copies.get(slug) if name == "index.md" else None
+    if not members:
+        return ""
+    lines = [
+        "",
+        "",
+        "## 同一报告的其他副本",
+        "",
+        f"站点中有 {len(members)} 份来源是同一份报告，按完整程度排列（完整的在前，再按字数）：",
+        "",
+    ]
+    for number, member in enumerate(members, 1):
+        title = render_inline(str(member.get("title", "")))
+        here = member.get("slug") == slug
+        name_shown = f"**本页**：{title}" if here else f"[{title}](../{member.get('slug')}/index.md)"
+        note = f"，{escape_text(str(member['incomplete']))}" if member.get("incomplete") else ""
+        best = "（最完整）" if number == 1 else ""
+        lines.append(f"{number}. {name_shown}，约 {int(member.get('chars', 0)):,} 字{best}{note}")
+    return "\n".join(lines) + "\n"
+
+
 class BaogaoConfig(base.Config):  # type: ignore[no-untyped-call]
     # Up to this many reports every page shows all of them, as Material does.
     full_nav_max_reports = option.Type(int, default=LARGE_SITE_REPORTS)
@@ -89,14 +127,17 @@ class BaogaoPlugin(BasePlugin[BaogaoConfig]):  # type: ignore[no-untyped-call]
         self._reports = 0
         self._cache: dict[int, Navigation] = {}
         self._set_aside: dict[str, str] = {}
+        self._copies: dict[str, list[dict[str, Any]]] = {}
 
     def on_config(self, config: Any) -> Any:
         # A plain `mkdocs build` imports jieba through Material's search;
         # its dictionary loading is not the reader's business.
         quiet_jieba()
+        self._copies = read_copies(Path(config.docs_dir))
         return config
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, **_: Any) -> str:
+        markdown += copies_section(self._copies, page.file.src_uri)
         markdown, block = set_aside(markdown)
         if block is not None:
             self._set_aside[page.file.src_uri] = block

@@ -104,3 +104,39 @@ def published_path(path: Path, root: Path) -> str:
         return path.absolute().relative_to(root.absolute()).as_posix()
     except ValueError:
         return path.name
+
+
+# A reader's corrections to a report's metadata, beside its source:
+# report.txt -> report.meta.yml.
+CORRECTIONS_SUFFIX = ".meta.yml"
+
+
+def corrections_path(path: Path) -> Path:
+    return path.with_name(path.stem + CORRECTIONS_SUFFIX)
+
+
+def read_corrections(path: Path, shown: str, fields: tuple[str, ...]) -> tuple[dict[str, str], bytes]:
+    """The corrections beside the source at `path` (field -> value, as text)
+    and their bytes (part of what tells a re-run the report changed); none
+    when there is no such file. A file that is not a mapping of known fields
+    is an InputError naming it."""
+    beside = corrections_path(path)
+    name = shown[: -len(path.name)] + beside.name if shown.endswith(path.name) else beside.name
+    try:
+        data = beside.read_bytes()
+    except FileNotFoundError:
+        return {}, b""
+    except OSError as error:
+        raise InputError(name, f"cannot read file ({error.strerror})") from None
+    import yaml
+
+    try:
+        loaded = yaml.safe_load(data.decode("utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        raise InputError(name, f"not YAML: {str(error).splitlines()[0]}") from None
+    if not isinstance(loaded, dict):
+        raise InputError(name, "must be a mapping of fields to values (kind: 自评报告)")
+    unknown = sorted(str(key) for key in loaded if key not in fields)
+    if unknown:
+        raise InputError(name, f"unknown field {', '.join(unknown)} (known: {', '.join(fields)})")
+    return {str(key): "" if value is None else str(value) for key, value in loaded.items()}, data

@@ -13,7 +13,7 @@ import io
 import json
 from typing import Any
 
-from ..model import Line, PageRef, Quality, Report, Section, Summary
+from ..model import Line, Metadata, PageRef, Quality, Report, Section, Summary
 from ..text.outline import heading_text, walk
 from . import labels
 
@@ -55,7 +55,17 @@ def quality_data(quality: Quality) -> dict[str, Any]:
         "chars": quality.chars,
         "verdict": labels.VERDICTS[quality.verdict_id],
         "verdict_id": quality.verdict_id,
+        "completeness_id": quality.completeness_id,
     }
+
+
+def metadata_data(metadata: Metadata) -> dict[str, Any]:
+    """The metadata as report.json gives it: machine ids, and beside the kind
+    and the region's level their Chinese."""
+    data = dataclasses.asdict(metadata)
+    data["kind_label"] = labels.kind_label(metadata.kind)
+    data["region_level_label"] = labels.REGION_LEVELS.get(metadata.region_level, "")
+    return data
 
 
 def _section_data(section: Section) -> dict[str, Any]:
@@ -106,6 +116,7 @@ def report_data(report: Report, pages: tuple[PageRef, ...]) -> dict[str, Any]:
         "pages": [{"file": page.file, "title": page.title} for page in pages],
         "summary": summary_data(report.summary),
         "quality": quality_data(report.quality),
+        "metadata": metadata_data(report.metadata),
     }
 
 

@@ -87,6 +87,8 @@ def make_environment(templates: Path) -> jinja2.Environment:
     env.filters["inline"] = lambda text: Markup(render_inline(text))
     env.filters["blocks"] = lambda lines: Markup(render_blocks(getattr(line, "text", line) for line in lines))
     env.filters["reason"] = labels.removal_reason
+    env.filters["kind"] = lambda kind: Markup(html.escape(labels.kind_label(kind)))
+    env.filters["region"] = lambda region: Markup(html.escape(labels.region_label(region)))
     env.globals["link"] = _link
     env.globals["anchor"] = anchor
     env.globals["heading"] = lambda section: f"{section.marker}{section.title}"

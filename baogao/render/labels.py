@@ -64,8 +64,55 @@ SKIP_REASONS = {
 # How sure the outline is (text.report.quality).
 VERDICTS = {
     "no-headings": "未发现编号标题：全文按段落分页",
+    "incomplete": "原文不完整：编号只到原文结束处",
     "gaps": "编号有缺漏：请对照原文核对",
     "complete": "编号连续完整",
+}
+
+# What kind of report (text.metadata.KIND_RULES); a report of no known kind is 其他.
+KINDS = {
+    "government-work": "政府工作报告",
+    "self-evaluation": "自评报告",
+    "supervision": "督导报告",
+    "debriefing": "述职报告",
+    "speech": "讲话",
+    "work-summary": "工作总结",
+    "work-plan": "工作计划",
+    "statistical-bulletin": "统计公报",
+    "audit": "审计工作报告",
+    "budget": "预算报告",
+    "npc-standing": "人大常委会工作报告",
+    "court": "法院工作报告",
+    "procuratorate": "检察院工作报告",
+    "": "其他",
+}
+# The level of the region a report is about.
+REGION_LEVELS = {
+    "national": "全国",
+    "province": "省级",
+    "city": "市级",
+    "county": "县级",
+    "township": "乡镇级",
+    "": "未知",
+}
+# The metadata fields, in the order the overview shows them.
+METADATA_FIELDS = {
+    "kind": "类别",
+    "issuer": "发布机关",
+    "region": "地区",
+    "region_level": "行政级别",
+    "year": "年份",
+    "date": "日期",
+    "meeting": "会议",
+    "speaker": "报告人",
+    "source_url": "原网页",
+}
+# How complete a copy is (text.report.completeness, and copies compared).
+COMPLETENESS = {
+    "": "",
+    "mid-sentence": "原文在句子中间结束，可能不完整",
+    "first-page": "原文只有分页网页的第一页，不完整",
+    "partial-copy": "这是较短的一份副本：另一份副本更完整",
 }
 
 # Page titles.
@@ -92,3 +139,12 @@ def removal_reason(removal: Removal) -> str:
     if removal.copy_of is None:
         return template
     return template.format(first=removal.copy_of.start, last=removal.copy_of.end)
+
+
+def kind_label(kind: str) -> str:
+    return KINDS.get(kind, KINDS[""])
+
+
+def region_label(region: str) -> str:
+    """``甘肃省/张掖市`` as a reader writes it: 甘肃省张掖市."""
+    return region.replace("/", "")

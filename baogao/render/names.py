@@ -7,3 +7,6 @@ COMPARE_PAGE = "compare.md"
 SEARCH_PAGE = "search.md"
 # Where `mkdocs.yml` inherits its navigation from (MkDocs skips dot folders).
 NAV_FILE = ".baogao/nav.yml"
+# Which reports are copies of one another, for the overview pages
+# (read by the baogao MkDocs plugin).
+COPIES_FILE = ".baogao/copies.json"

@@ -14,9 +14,10 @@ from typing import Any
 
 import jinja2
 
-from ..model import Gap, Line, Listing, PageRef, Report
+from ..model import Gap, Line, Listing, Metadata, PageRef, Report
 from ..text.figures import indicators
 from ..text.keyfacts import key_facts
+from ..text.report import text_fingerprint
 from . import labels
 from .charts import bar_chart
 from .data import COLUMNS, dump_json, dump_rows, figure_rows, figures_csv, fulltext_txt, report_data
@@ -121,7 +122,9 @@ def report_pages(report: Report) -> list[PagePlan]:
         "index.md",
         "report.md.j2",
         {
-            "meta": _front_matter(report, report.title, {"source": source}),
+            "meta": _front_matter(report, report.title, {**front_matter_metadata(report.metadata), "source": source}),
+            "facts": metadata_facts(report.metadata),
+            "completeness": labels.COMPLETENESS.get(report.quality.completeness_id, ""),
             "report": report,
             "preface": [] if long_preface else [line.text for line in report.outline.preface],
             "pages": [(ref.file, ref.title) for ref in refs],
@@ -183,7 +186,54 @@ def report_pages(report: Report) -> list[PagePlan]:
                 },
             )
         )
-    return pages
+    return _with_neighbours(report, pages)
+
+
+def _with_neighbours(report: Report, pages: list[PagePlan]) -> list[PagePlan]:
+    """Each page's context gains the `previous` and `next` page of its report,
+    in reading order (the overview first)."""
+    order = [PageRef("index.md", report.title), *page_refs(report)]
+    position = {ref.file: index for index, ref in enumerate(order)}
+    linked = []
+    for plan in pages:
+        index = position[plan.path]
+        previous = order[index - 1] if index else None
+        following = order[index + 1] if index + 1 < len(order) else None
+        linked.append(PagePlan(plan.path, plan.template, {**plan.context, "previous": previous, "next": following}))
+    return linked
+
+
+def metadata_facts(metadata: Metadata) -> list[tuple[str, str]]:
+    """(label, value) of every known metadata field, as the overview shows them."""
+    values = {
+        "kind": labels.kind_label(metadata.kind),
+        "issuer": metadata.issuer,
+        "region": labels.region_label(metadata.region),
+        "region_level": labels.REGION_LEVELS.get(metadata.region_level, "") if metadata.region_level else "",
+        "year": f"{metadata.year}年" if metadata.year else "",
+        "date": metadata.date,
+        "meeting": metadata.meeting,
+        "speaker": metadata.speaker,
+        "source_url": metadata.source_url,
+    }
+    return [(label, values[field]) for field, label in labels.METADATA_FIELDS.items() if values[field]]
+
+
+def front_matter_metadata(metadata: Metadata) -> dict[str, str]:
+    """The metadata in the overview's front matter, in Chinese where a reader
+    would correct it (kind, level); empty fields left out."""
+    shown = {
+        "kind": labels.kind_label(metadata.kind),
+        "issuer": metadata.issuer,
+        "region": metadata.region,
+        "region_level": labels.REGION_LEVELS.get(metadata.region_level, "") if metadata.region_level else "",
+        "year": metadata.year,
+        "date": metadata.date,
+        "meeting": metadata.meeting,
+        "speaker": metadata.speaker,
+        "source_url": metadata.source_url,
+    }
+    return {key: value for key, value in shown.items() if value}
 
 
 def _key_facts_context(report: Report) -> dict[str, Any]:
@@ -215,4 +265,14 @@ def render_report(report: Report, env: jinja2.Environment) -> dict[str, str]:
 
 def listing(report: Report) -> Listing:
     """What the site-wide pages need of the report (kept in the manifest)."""
-    return Listing(report.slug, report.title, page_refs(report), report.summary, indicators(report.figures))
+    return Listing(
+        report.slug,
+        report.title,
+        page_refs(report),
+        report.summary,
+        indicators(report.figures),
+        report.metadata,
+        report.quality.completeness_id,
+        report.quality.chars,
+        text_fingerprint(report),
+    )

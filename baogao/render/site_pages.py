@@ -6,6 +6,7 @@ need not read the reports again); each returns the text of one file.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import jinja2
@@ -14,6 +15,7 @@ import yaml
 from .. import LARGE_SITE_REPORTS
 from ..model import Indicator, Listing
 from . import labels
+from .catalogue import catalogue, facets
 from .environment import tidy
 from .names import COMPARE_PAGE, HOME_PAGE, SEARCH_PAGE
 from .pages import theme_text
@@ -29,8 +31,11 @@ COMPARE_MAX_COLUMNS = LARGE_SITE_REPORTS
 
 
 def render_home(reports: list[Listing], env: jinja2.Environment) -> str:
-    """The site's home page from every report's listing."""
-    return tidy(env.get_template("home.md.j2").render(meta={"title": labels.HOME_TITLE}, reports=reports))
+    """The site's home page from every report's listing: a catalogue that
+    narrows by kind, level, region and year, copies of a report listed once."""
+    entries = catalogue(reports)
+    context = {"meta": {"title": labels.HOME_TITLE}, "reports": reports, "entries": entries, "facets": facets(entries)}
+    return tidy(env.get_template("home.md.j2").render(**context))
 
 
 def render_compare(reports: list[Listing], env: jinja2.Environment) -> str:
@@ -84,3 +89,26 @@ def render_nav(reports: list[Listing], search: str = "material") -> str:
     header = "# Written by baogao (build.py); mkdocs.yml inherits nav from here.\n"
     nav = nav_entries(reports, search)
     return header + yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def render_copies(reports: list[Listing]) -> str:
+    """For every report that has copies: the copies, fullest first, each with
+    its title, length and completeness (JSON; the plugin shows it on the
+    overview)."""
+    groups = {}
+    for entry in catalogue(reports):
+        if not entry.copies:
+            continue
+        members = [entry.listing, *entry.copies]
+        described = [
+            {
+                "slug": member.slug,
+                "title": member.title,
+                "chars": member.chars,
+                "incomplete": labels.COMPLETENESS.get(member.completeness_id, ""),
+            }
+            for member in members
+        ]
+        for member in members:
+            groups[member.slug] = described
+    return json.dumps(dict(sorted(groups.items())), ensure_ascii=False, indent=1) + "\n"

@@ -6,17 +6,30 @@ manifest and the site-wide pages read of a report is on it.
 
 from __future__ import annotations
 
+import re
+import zlib
 from collections import Counter
 from pathlib import PurePosixPath
 
 from ..model import CleanText, Outline, Quality, Report, SourceText, Summary
 from .clean import clean
 from .figures import extract_figures
+from .metadata import extract_metadata
 from .outline import build_outline, walk
 
 NO_HEADINGS = "no-headings"
+INCOMPLETE = "incomplete"
 GAPS = "gaps"
 COMPLETE = "complete"
+FIRST_PAGE = "first-page"
+MID_SENTENCE = "mid-sentence"
+# A page of several: its pager (上一页 1 2 3 4 下一页) or its page count (第1页 共4页).
+_PAGER = re.compile(r"(上一?页|下一?页|>>|»)")
+_PAGE_OF = re.compile(r"第\s*1\s*页.{0,6}共\s*([2-9]|\d\d+)\s*页")
+# A last line this long without a sentence end breaks off; a signature or
+# a date under the text is shorter.
+MIN_BROKEN_LINE = 20
+_ENDS = "。！？!?…”’」』）)】"
 
 
 def process(source: SourceText, slug: str) -> Report:
@@ -26,8 +39,12 @@ def process(source: SourceText, slug: str) -> Report:
     title = cleaned.title or PurePosixPath(source.path).stem
     figures, skipped = extract_figures(outline)
     summary = summarize(cleaned, outline, len(figures), sum(1 for figure in figures if figure.masked))
+    lines = [line.text for line in cleaned.lines]
+    removed = [line for removal in cleaned.removed for line in removal.text.split("\n")]
+    metadata = extract_metadata(cleaned.title, lines, removed, PurePosixPath(source.path).name)
+    whole = quality(outline, completeness(cleaned, outline))
     return Report(
-        slug, title, source, outline, cleaned.removed, cleaned.marks, figures, skipped, summary, quality(outline)
+        slug, title, source, outline, cleaned.removed, cleaned.marks, figures, skipped, summary, whole, metadata
     )
 
 
@@ -58,7 +75,34 @@ def summarize(cleaned: CleanText, outline: Outline, figures: int, masked_figures
     )
 
 
-def quality(outline: Outline) -> Quality:
+def completeness(cleaned: CleanText, outline: Outline) -> str:
+    """Why the text seems to stop before the report ends, or "".
+
+    The page showed one page of several (its pager or page count was among
+    the removed chrome), or the last line breaks off: it ends with a colon
+    or a comma, or is a long line without a sentence end.
+    """
+    for removal in cleaned.removed:
+        if removal.kind != "chrome":
+            continue
+        for line in removal.text.split("\n"):
+            if _PAGE_OF.search(line) or (_PAGER.search(line) and len(set(re.findall(r"\d+", line))) >= 2):
+                return FIRST_PAGE
+    last = _last_line(outline)
+    if last and (last[-1] in "：:，,、；;" or (len(last) >= MIN_BROKEN_LINE and last[-1] not in _ENDS)):
+        return MID_SENTENCE
+    return ""
+
+
+def _last_line(outline: Outline) -> str:
+    sections = walk(outline.sections)
+    if not sections:
+        return outline.preface[-1].text.strip() if outline.preface else ""
+    last = max(sections, key=lambda section: section.span.end)
+    return last.body[-1].text.strip() if last.body else (last.title + last.title_end).strip()
+
+
+def quality(outline: Outline, completeness_id: str = "") -> Quality:
     """How sure the outline is: levels found, gaps, heading density."""
     sections = [section for section in walk(outline.sections) if section.ordinal]
     chars = sum(len(line.text) for line in outline.preface)
@@ -67,9 +111,37 @@ def quality(outline: Outline) -> Quality:
     density = round(len(sections) * 10000 / chars, 2) if chars else 0.0
     if not sections:
         verdict = NO_HEADINGS
+    elif completeness_id:
+        verdict = INCOMPLETE
     elif outline.gaps:
         verdict = GAPS
     else:
         verdict = COMPLETE
     levels = tuple(sorted({section.level for section in sections}))
-    return Quality(levels, len(sections), len(outline.gaps), density, chars, verdict)
+    return Quality(levels, len(sections), len(outline.gaps), density, chars, verdict, completeness_id)
+
+
+# How many of a report's first sentences its fingerprint keeps: the copies a
+# portal shows hold the first fifth of a report, hundreds of sentences.
+FINGERPRINT_SENTENCES = 48
+# A sentence shorter than this (各位代表：) says nothing about which report it is.
+MIN_FINGERPRINT_SENTENCE = 12
+_SENTENCE = re.compile(r"[^。！？!?；;]+")
+_NOT_TEXT = re.compile(r"[\s\W_]+")
+
+
+def text_fingerprint(report: Report) -> tuple[int, ...]:
+    """CRC-32s of the report's first sentences, whitespace and punctuation
+    left out; the share two reports have in common tells copies apart."""
+    lines = [line.text for line in report.outline.preface]
+    for section in walk(report.outline.sections):
+        lines += [section.title, *(line.text for line in section.body)]
+    found: list[int] = []
+    for line in lines:
+        for sentence in _SENTENCE.findall(line):
+            key = _NOT_TEXT.sub("", sentence)
+            if len(key) >= MIN_FINGERPRINT_SENTENCE:
+                found.append(zlib.crc32(key.encode("utf-8")))
+                if len(found) == FINGERPRINT_SENTENCES:
+                    return tuple(found)
+    return tuple(found)

@@ -1,0 +1,133 @@
+"""The catalogue: every report as the home page lists it, copies grouped.
+
+Pure functions of the reports' listings. Two sources are copies of one
+report when many of their first sentences are the same (`Listing.fingerprint`)
+and their kind and year do not disagree; a group is listed once, under its
+fullest copy, with the others beside it. The facets (kind, level, region,
+year) count the entries the home page's filters narrow.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from ..model import Listing
+from . import labels
+
+# Of the smaller fingerprint, the share two reports must have in common to
+# be copies of one report; and the least number of sentences to judge by.
+COPY_OVERLAP = 0.5
+MIN_COPY_SENTENCES = 8
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A report as the home page lists it: its fullest copy, and the others."""
+
+    listing: Listing
+    copies: tuple[Listing, ...]
+    """The other copies of the same report, fullest first."""
+
+    @property
+    def incomplete(self) -> str:
+        """Why the fullest copy is not whole, in Chinese, or ""."""
+        return labels.COMPLETENESS.get(self.listing.completeness_id, "")
+
+
+def _agree(a: str, b: str) -> bool:
+    return not a or not b or a == b
+
+
+def are_copies(first: Listing, second: Listing) -> bool:
+    """Whether two reports are copies of one: enough shared first sentences,
+    and no disagreement in kind or year."""
+    smaller = min(len(set(first.fingerprint)), len(set(second.fingerprint)))
+    if smaller < MIN_COPY_SENTENCES:
+        return False
+    shared = len(set(first.fingerprint) & set(second.fingerprint))
+    meta_a, meta_b = first.metadata, second.metadata
+    return shared >= COPY_OVERLAP * smaller and _agree(meta_a.kind, meta_b.kind) and _agree(meta_a.year, meta_b.year)
+
+
+def copy_groups(listings: list[Listing]) -> list[list[Listing]]:
+    """The reports in groups of copies (most in a group of one), in the order
+    of their first member; each group fullest first: whole before
+    incomplete, then more text.
+
+    Each report is compared with the first member of every group it shares
+    a sentence with, so a thousand copies of one text cost a thousand
+    comparisons, not half a million.
+    """
+    by_sentence: defaultdict[int, list[int]] = defaultdict(list)  # sentence -> groups (first members)
+    members: dict[int, list[Listing]] = {}
+    for index, listing in enumerate(listings):
+        sentences = set(listing.fingerprint)
+        candidates = sorted({group for sentence in sentences for group in by_sentence.get(sentence, ())})
+        group = next((g for g in candidates if are_copies(listings[g], listing)), index)
+        members.setdefault(group, []).append(listing)
+        if group == index:
+            for sentence in sentences:
+                by_sentence[sentence].append(index)
+    return [sorted(group, key=_fullness) for group in members.values()]
+
+
+def _fullness(listing: Listing) -> tuple[bool, int, str]:
+    return (bool(listing.completeness_id), -listing.chars, listing.slug)
+
+
+def catalogue(listings: list[Listing]) -> list[Entry]:
+    """One entry per report, copies grouped under the fullest."""
+    return [Entry(group[0], tuple(group[1:])) for group in copy_groups(listings)]
+
+
+@dataclass(frozen=True)
+class Facet:
+    field: str
+    """The entry attribute it filters on: ``kind``, ``level``, ``region``, ``year``."""
+    label: str
+    values: tuple[tuple[str, str, int], ...]
+    """(value, as shown, how many entries) in the order the filter lists them."""
+
+
+def facets(entries: list[Entry]) -> list[Facet]:
+    """What the home page's filters offer, with how many entries each keeps."""
+    kinds = Counter(entry.listing.metadata.kind for entry in entries)
+    levels = Counter(entry.listing.metadata.region_level for entry in entries)
+    regions = Counter(entry.listing.metadata.region for entry in entries)
+    years = Counter(entry.listing.metadata.year for entry in entries)
+    level_order = list(labels.REGION_LEVELS)
+    return [
+        Facet("kind", "类别", tuple((k, labels.kind_label(k), n) for k, n in sorted(kinds.items(), key=_by_count))),
+        Facet(
+            "level",
+            "级别",
+            tuple(
+                (k, labels.REGION_LEVELS.get(k, k), n)
+                for k, n in sorted(
+                    levels.items(), key=lambda item: level_order.index(item[0]) if item[0] in level_order else 99
+                )
+            ),
+        ),
+        Facet(
+            "region",
+            "地区",
+            tuple(
+                (k, labels.region_label(k) or "未知", n)
+                for k, n in sorted(regions.items(), key=lambda i: (not i[0], i[0]))
+            ),
+        ),
+        Facet(
+            "year",
+            "年份",
+            tuple((k, k or "未知", n) for k, n in sorted(years.items(), key=lambda i: (not i[0], i[0]), reverse=False)),
+        ),
+    ]
+
+
+def _by_count(item: tuple[str, int]) -> tuple[int, str]:
+    return (-item[1], item[0])
+
+
+def _newest_first(item: tuple[str, int]) -> tuple[bool, int]:
+    return (not item[0].isdigit(), -int(item[0]) if item[0].isdigit() else 0)

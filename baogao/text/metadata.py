@@ -1,0 +1,351 @@
+"""Metadata: what a report is, whose, where and when.
+
+Read from what a reader reads first: the title, the subtitle (``——2023年3月5日
+在…会议上``), the speaker line, the first lines, and the file name; and from
+the page around it (a source address among the removed lines). Each kind of
+report is one `KindRule` record; regions are resolved against the gazetteer
+(`places`). A field the report does not state stays empty: nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ..model import Metadata
+from .hanzi import simplified
+from .places import Gazetteer, find_places
+
+NATIONAL = "national"
+# How often the first lines must name a place to make it the report's region.
+BODY_MENTIONS = 2
+# An annual report given from this month on covers the year it is given in.
+LATE_SESSION_MONTH = 10
+# How many of the first lines may hold the subtitle, speaker and date, and
+# of the last lines a signature's date.
+HEAD_LINES = 8
+TAIL_LINES = 3
+
+
+@dataclass(frozen=True)
+class KindRule:
+    id: str
+    pattern: re.Pattern[str]
+    annual_to_congress: bool = False
+    """Delivered to a people's congress early in the year after the one it
+    reviews: its own year (2023年政府工作报告) is the year it was given."""
+
+
+# In order: the first that matches the title wins, so the specific come
+# before the general (审计工作报告 before 工作报告, 总结 before 计划 in
+# 工作总结暨工作计划).
+KIND_RULES: tuple[KindRule, ...] = (
+    KindRule("audit", re.compile(r"审计工作报告|审计结果|審計工作報告")),
+    KindRule("statistical-bulletin", re.compile(r"统计公报|統計公報")),
+    KindRule("budget", re.compile(r"预算执行情况|预算草案|决算|预算报告|預算|決算")),
+    KindRule(
+        "npc-standing",
+        re.compile(
+            r"人大常委会工作报告|人大常务委员会工作报告|常务委员会工作报告|人大常委會工作報告|常務委員會工作報告"
+        ),
+        annual_to_congress=True,
+    ),
+    KindRule("court", re.compile(r"法院工作报告|法院工作報告"), annual_to_congress=True),
+    KindRule("procuratorate", re.compile(r"检察院工作报告|檢察院工作報告"), annual_to_congress=True),
+    KindRule("government-work", re.compile(r"政\s*府\s*工\s*作\s*报\s*告|政府工作報告"), annual_to_congress=True),
+    KindRule("supervision", re.compile(r"督导|督導|督查.{0,8}反馈")),
+    KindRule("self-evaluation", re.compile(r"自评|自查|自評")),
+    KindRule("debriefing", re.compile(r"述职|述職")),
+    KindRule("speech", re.compile(r"讲话|講話|致辞|致辭")),
+    KindRule("work-summary", re.compile(r"工作总结|工作總結|年度总结|年终总结")),
+    KindRule("work-plan", re.compile(r"工作计划|工作計劃|工作計畫|工作要点|工作要點")),
+)
+_BY_ID = {rule.id: rule for rule in KIND_RULES}
+
+# Who speaks for the whole country.
+_NATIONAL = re.compile(
+    r"国务院|國務院|全国人民代表大会|全國人民代表大會|最高人民法院|最高人民检察院|最高人民檢察院|全国人大常委会"
+)
+# A year, printed with 年 or, in a title, straight before its words (2017政府工作报告).
+_YEAR = re.compile(r"((?:19|20)\d\d)\s*(?:年|(?=[\u4e00-\u9fff]))")
+_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
+_ISO_DATE = re.compile(r"((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})")
+_MEETING = re.compile(r"在(.{4,60}?(?:会议|會議|大会|大會))上")
+_SUBTITLE = re.compile(r"^[—\-－─━]{1,4}")
+_ROLES = (
+    "总理|副总理|省长|市长|县长|区长|旗长|州长|镇长|乡长|主任|院长|检察长|局长|书记|主席|代市长|代省长|代县长|代区长"
+    "|總理|縣長|區長|鎮長|鄉長|檢察長|書記"
+)
+_SPEAKER = re.compile(
+    rf"^(?P<body>[^\s，。,:：]{{0,30}}?)\s*(?P<role>{_ROLES})\s*(?P<name>[\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){{1,3}})$"
+)
+_ISSUER = re.compile(
+    r"[\u4e00-\u9fff]{2,20}?(?:人民政府|人民法院|人民检察院|人大常委会|人民代表大会常务委员会|教育局|审计局|统计局|教育委员会|政府)"
+)
+_URL = re.compile(r"https?://[^\s\"'<>，。）)]+")
+# The opening of a report to a congress or its standing committee names who
+# reports and what: 我代表市中级人民法院向大会报告工作 / 我受区人民政府的委托,向区人大常委会报告…审计情况.
+_OPENING = re.compile(
+    r"我(?:代表|受)(?P<body>[^，,。；;]{2,30}?)(?:的)?(?:委托)?\s*[，,]?\s*向(?:大会|[^，,。]{0,16}(?:常委会|常务委员会))(?P<what>[^。；;]{0,60})"
+)
+# The same told by a news item: 最高人民检察院检察长应勇向大会报告最高人民检察院工作.
+_REPORTS_TO = re.compile(
+    r"(?P<body>[^，,。；;\s（(]{2,30}?)(?:检察长|院长|主任|总理|省长|市长|县长|区长)[\u4e00-\u9fff]{2,3}"
+    r"向(?:大会|[^，,。]{0,16}(?:常委会|常务委员会))报告(?P<what>[^。；;，,]{0,30})"
+)
+# Who reports, to what kind of report (the opening's body, or the speaker's role).
+_REPORTER_KINDS = (
+    ("audit", re.compile(r"审计|審計")),
+    ("budget", re.compile(r"预算|決算|决算|預算")),
+    ("court", re.compile(r"法院|院长(?!.*检察)")),
+    ("procuratorate", re.compile(r"检察|檢察")),
+    ("npc-standing", re.compile(r"常委会|常务委员会|常委會|常務委員會")),
+    ("government-work", re.compile(r"国务院|國務院|人民政府|政府|总理|總理|省长|市长|县长|区长|旗长|州长|縣長|區長")),
+)
+# A title is a short line without a sentence end; a title run into its text
+# is looked for in the first characters of a line.
+MAX_TITLE_CHARS = 60
+TITLE_START_CHARS = 30
+
+
+def kind_of(text: str) -> str:
+    """The id of the first kind rule that matches `text`, or ""."""
+    for rule in KIND_RULES:
+        if rule.pattern.search(text):
+            return rule.id
+    return ""
+
+
+def extract_metadata(
+    title: str,
+    lines: Sequence[str],
+    removed: Sequence[str] = (),
+    file_name: str = "",
+    places: Gazetteer | None = None,
+) -> Metadata:
+    """Metadata of a report from its title, its kept lines in order, the
+    lines cleaning removed (the page around it) and its file name."""
+    # Read in simplified characters: the rules and the gazetteer are written so.
+    title = simplified(title)
+    tail = lines[max(HEAD_LINES, len(lines) - TAIL_LINES) :]  # a signature and its date
+    lines = [simplified(line) for line in [*lines[:HEAD_LINES], *tail]]
+    removed = [simplified(line) for line in removed]
+    head = [title, *lines[:HEAD_LINES]]
+    subtitle = next((line for line in head if _SUBTITLE.match(line) or _MEETING.search(line)), "")
+    speaker_line = next((line for line in head if _SPEAKER.match(line.strip())), "")
+    opening = next(
+        (match for line in head for pattern in (_OPENING, _REPORTS_TO) for match in [pattern.search(line)] if match),
+        None,
+    )
+    # The line that names the kind of report is its title, whatever line the
+    # page put first (a site banner, a byline).
+    named = next((line for line in head if _is_title(line) and kind_of(line)), "")
+    named = named or next((start for line in head for start in [_title_start(line)] if kind_of(start)), "")
+    kind = (
+        kind_of(named)
+        or _reporter_kind(opening)
+        or _reporter_kind_of(_SPEAKER.match(speaker_line.strip()))
+        or kind_of(file_name)
+    )
+    speaker = _speaker(speaker_line)
+    meeting = _MEETING.search(subtitle)
+    date = _date(subtitle) or _date_line(lines) or _date_in(removed)
+    national = opening is not None and _NATIONAL.search(opening["body"]) is not None
+    region, level, code = _region(named or title, subtitle, speaker_line, head, places, national)
+    year = _year(named or title, date if subtitle else "", kind) or _year_in_text(head, kind, date)
+    return Metadata(
+        kind=kind,
+        issuer=_issuer(title, speaker_line, region),
+        region=region,
+        region_level=level,
+        region_code=code,
+        year=year,
+        date=date,
+        meeting=meeting.group(1) if meeting else "",
+        speaker=speaker,
+        source_url=next((m.group(0) for line in removed for m in [_URL.search(line)] if m), ""),
+    )
+
+
+def _is_title(line: str) -> bool:
+    """A title is a short line without a sentence end; of a long line (a
+    title run into its text), its start."""
+    return len(line) <= MAX_TITLE_CHARS and not any(mark in line for mark in "。，,；;")
+
+
+def _title_start(line: str) -> str:
+    """The start of a line, up to its first sentence mark, where a title run
+    into its text would be; what stands quoted in 《》 there names another
+    document."""
+    start = re.split(r"[。，,；;：:]", line[:TITLE_START_CHARS], maxsplit=1)[0]
+    return re.sub(r"《[^》]*》?", "", start)
+
+
+def _reporter_kind(opening: re.Match[str] | None) -> str:
+    """The kind of report an opening formula announces."""
+    if opening is None:
+        return ""
+    for kind, pattern in _REPORTER_KINDS:
+        if pattern.search(opening["what"]) and kind in ("audit", "budget"):
+            return kind
+    return _reporter(opening["body"])
+
+
+def _reporter_kind_of(speaker: re.Match[str] | None) -> str:
+    """The kind of report a speaker's body and role give: 人大常委会主任, 检察长."""
+    return _reporter(speaker["body"] + speaker["role"]) if speaker else ""
+
+
+def _reporter(text: str) -> str:
+    for kind, pattern in _REPORTER_KINDS:
+        if kind not in ("audit", "budget") and pattern.search(text):
+            return kind
+    return ""
+
+
+def _speaker(line: str) -> str:
+    match = _SPEAKER.match(line.strip())
+    if match is None:
+        return ""
+    name = re.sub(r"\s+", "", match["name"])
+    return f"{match['body']}{match['role']} {name}".strip()
+
+
+def _date(text: str) -> str:
+    match = _DATE.search(text.translate(_DIGITS))
+    if match is None:
+        return ""
+    year, month, day = match.groups()
+    return f"{year}-{int(month):02d}-{int(day):02d}" if day else f"{year}-{int(month):02d}"
+
+
+def _date_line(lines: Sequence[str]) -> str:
+    """A line that is only a date, just under the title or at the end (a signature)."""
+    for line in [*lines[:3], *lines[-TAIL_LINES:]]:
+        text = line.strip().translate(_DIGITS)
+        if len(text) <= 14 and _DATE.fullmatch(text):
+            return _date(text)
+    return ""
+
+
+def _date_in(removed: Sequence[str]) -> str:
+    """A publication date among the page's own lines (发布时间：2023-05-12)."""
+    for line in removed:
+        if re.search(r"发布|發布|日期|时间|時間", line):
+            text = line.translate(_DIGITS)
+            match = _ISO_DATE.search(text)
+            if match:
+                return f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}"
+            found = _date(text)
+            if found:
+                return found
+    return ""
+
+
+def _year(title: str, date: str, kind: str) -> str:
+    """The year the report covers: the title's year (2023年…自评报告; 2017年度…审计),
+    except that an annual report to a congress, titled or dated (`date`, from
+    its subtitle) with the year it was given in, covers the year before."""
+    if _SUBTITLE.match(title):  # the page's first line is the subtitle: its date
+        date, title = _date(title) or date, ""
+    found = _YEAR.search(title.translate(_DIGITS))
+    rule = _BY_ID.get(kind)
+    if rule is None or not rule.annual_to_congress:
+        return found.group(1) if found else ""
+    if found and title[found.end() : found.end() + 1] == "度":
+        return found.group(1)
+    if found:
+        return str(int(found.group(1)) - 1)
+    return _year_before(date)
+
+
+def _year_before(date: str) -> str:
+    """The year an annual report given on `date` covers: the year before,
+    unless it was given late in the year itself (a December session)."""
+    if not date:
+        return ""
+    late = len(date) >= 7 and int(date[5:7]) >= LATE_SESSION_MONTH
+    return date[:4] if late else str(int(date[:4]) - 1)
+
+
+def _year_in_text(head: Sequence[str], kind: str, date: str) -> str:
+    """Without a year in the title: the year a report of a year's work names
+    (…2022年度区本级预算执行 / 2015年,面对…), or the year before it was given."""
+    for line in head[1:]:
+        text = line.translate(_DIGITS)
+        if _SUBTITLE.match(text) or _DATE.fullmatch(text.strip()):
+            continue
+        found = re.search(r"((?:19|20)\d\d)\s*年度", text) or re.match(r"\s*((?:19|20)\d\d)\s*年", text)
+        if found:
+            return found.group(1)
+    rule = _BY_ID.get(kind)
+    if rule is not None and rule.annual_to_congress:
+        return _year_before(date)
+    return ""
+
+
+def _region(
+    title: str, subtitle: str, speaker: str, head: Sequence[str], places: Gazetteer | None, national: bool
+) -> tuple[str, str, str]:
+    """The region named first where it counts most: title, subtitle, speaker, first lines."""
+    national = national or any(_NATIONAL.search(text) for text in (title, subtitle, speaker))
+    if national and not find_places(title, places):
+        return "全国", NATIONAL, ""
+    for text in (title, subtitle, speaker):
+        mentions = find_places(text, places)
+        if mentions:
+            # The most specific place named: 武汉市武昌区 is 武昌区.
+            division = max(mentions, key=lambda m: len(m.division.chain())).division
+            return division.path, division.level, division.code
+    # In running text a name may be a word's end and the next one's start
+    # (…要会同县督查办…): a place counts there when it is named twice.
+    mentions = find_places(" ".join(head[1:]), places)
+    counts = Counter(ancestor for mention in mentions for ancestor in mention.division.chain())
+    repeated = [m.division for m in mentions if counts[m.division] >= BODY_MENTIONS]
+    if repeated:
+        division = max(repeated, key=lambda d: len(d.chain()))
+        return division.path, division.level, division.code
+    return "", "", ""
+
+
+def _issuer(title: str, speaker: str, region: str) -> str:
+    """The body named in the speaker line or the title, where it is a place's
+    (张掖市人民政府) or the country's (国务院)."""
+    for text in (speaker, title):
+        for match in _ISSUER.finditer(text):
+            body = match.group(0)
+            national = _NATIONAL.search(body)
+            if national:
+                return national.group(0)
+            mentions = find_places(body)
+            if mentions:
+                return body[mentions[0].start :]
+    return ""
+
+
+# Fields a reader may correct, and the Chinese accepted for kinds and levels.
+CORRECTABLE = (
+    "kind", "issuer", "region", "region_level", "year", "date", "meeting", "speaker", "source_url",
+)  # fmt: skip
+
+
+def corrected(
+    metadata: Metadata, corrections: dict[str, str], kinds: dict[str, str], levels: dict[str, str]
+) -> Metadata:
+    """`metadata` with a reader's corrections; `kinds` and `levels` map the
+    Chinese a reader writes (自评报告, 县级) to ids. A corrected region takes
+    its level and code from the gazetteer unless they are given too."""
+    values = dict(corrections)
+    if "kind" in values:
+        values["kind"] = kinds.get(values["kind"], values["kind"])
+    if "region_level" in values:
+        values["region_level"] = levels.get(values["region_level"], values["region_level"])
+    if "region" in values:
+        mentions = find_places(values["region"].split("/")[-1]) if values["region"] != "全国" else []
+        known = mentions[-1].division if mentions else None
+        values.setdefault("region_level", NATIONAL if values["region"] == "全国" else (known.level if known else ""))
+        values["region_code"] = known.code if known else ""
+    return replace(metadata, **values)
