@@ -120,3 +120,26 @@ def browser() -> Iterator[Any]:
             yield launched
         finally:
             launched.close()
+
+
+@pytest.fixture(scope="session")
+def pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example and two more reports, built with Pagefind's search page, as a large site is."""
+    out = tmp_path_factory.mktemp("pagefind-reading")
+    sources = out / "sources"
+    sources.mkdir()
+    text = SAMPLE.read_text(encoding="utf-8")
+    for index in range(3):
+        (sources / f"report-{index}.txt").write_text(text.replace("2023年", f"{2020 + index}年", 2), encoding="utf-8")
+    command = [sys.executable, "build.py", "-q", "--search", "pagefind"]
+    command += ["--content", str(out / "content"), "--site", str(out / "site"), str(sources)]
+    subprocess.run(command, cwd=ROOT, check=True, timeout=600)
+    return out / "site"
+
+
+@pytest.fixture(scope="session")
+def pagefind_url(pagefind_site: Path) -> Iterator[str]:
+    from .searching import serve
+
+    with serve(pagefind_site) as base:
+        yield base

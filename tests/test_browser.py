@@ -192,7 +192,9 @@ def test_figures_table_filters_and_sorts(page: Page, site_url: str) -> None:
 from .searching import EXAMPLE_SLUG, load_queries, rank, score, search, section_hits  # noqa: E402
 
 
-@pytest.mark.parametrize("query", ["义务教育", "职业教育", "教育经费", "特殊教育"])
+# 教育经费 was one of these until the figures table left the index: its only
+# passing mention was a row of that table, so nothing is left to rank below.
+@pytest.mark.parametrize("query", ["义务教育", "职业教育", "学前教育", "特殊教育", "教育督导"])
 def test_sections_whose_heading_holds_the_query_rank_above_passing_mentions(
     page: Page, site_url: str, query: str
 ) -> None:
@@ -262,7 +264,7 @@ def test_query_set_finds_the_right_section_in_the_first_three(browser: Browser, 
 
 
 @pytest.fixture(scope="module")
-def pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def pagefind_example_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     out = tmp_path_factory.mktemp("pagefind-site")
     command = [sys.executable, "build.py", "-q", "--search", "pagefind"]
     command += ["--content", str(out / "content"), "--site", str(out / "site")]
@@ -278,12 +280,12 @@ def pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     ids=["shuangjian", "xueqian-jiaoyu"],
 )
 def test_pagefind_search_page_finds_the_section(
-    browser: Browser, pagefind_site: str, query: str, expected: str
+    browser: Browser, pagefind_example_url: str, query: str, expected: str
 ) -> None:
     context = browser.new_context()
-    context.route(re.compile(rf"^(?!{re.escape(pagefind_site)})"), lambda route: route.abort())
+    context.route(re.compile(rf"^(?!{re.escape(pagefind_example_url)})"), lambda route: route.abort())
     page = context.new_page()
-    page.goto(pagefind_site + "search.html")
+    page.goto(pagefind_example_url + "search.html")
     page.locator(".pagefind-ui__search-input").fill(query)
     link = page.locator(".pagefind-ui__result-link", has_text=expected).first
     expect(link).to_be_visible(timeout=TIMEOUT_MS)
@@ -350,9 +352,9 @@ def test_pagefind_prepares_every_part_before_the_first_keypress(browser: Browser
     page.close()
 
 
-def test_pagefind_loads_its_index_before_the_first_keypress(browser: Browser, pagefind_site: str) -> None:
+def test_pagefind_loads_its_index_before_the_first_keypress(browser: Browser, pagefind_example_url: str) -> None:
     # Loaded on page load, a query only waits for its own index chunks.
-    page, requested = loaded_search_page(browser, pagefind_site)
+    page, requested = loaded_search_page(browser, pagefind_example_url)
     expect(page.locator(".pagefind-ui__search-input")).to_be_focused()
     assert any(url.endswith("pagefind/pagefind.js") for url in requested)
     assert any("pagefind-entry.json" in url for url in requested)

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,8 +18,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import ROOT, SLUG
-from .searching import serve
+from .conftest import SLUG
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed; browser tests skipped")
 expect = sync_api.expect
@@ -49,27 +46,6 @@ def screenshot(page: Any, name: str) -> None:
         # The picture as a reader sees it once transitions (the search overlay's) have ended.
         page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
         page.screenshot(path=str(Path(folder) / f"{name}.png"))
-
-
-@pytest.fixture(scope="module")
-def pagefind_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example and two more reports, built with Pagefind's search page, as a large site is."""
-    out = tmp_path_factory.mktemp("pagefind-reading")
-    sources = out / "sources"
-    sources.mkdir()
-    text = (ROOT / "sources" / f"{SLUG}.txt").read_text(encoding="utf-8")
-    for index in range(3):
-        (sources / f"report-{index}.txt").write_text(text.replace("2023年", f"{2020 + index}年", 2), encoding="utf-8")
-    command = [sys.executable, "build.py", "-q", "--search", "pagefind"]
-    command += ["--content", str(out / "content"), "--site", str(out / "site"), str(sources)]
-    subprocess.run(command, cwd=ROOT, check=True, timeout=600)
-    return out / "site"
-
-
-@pytest.fixture(scope="module")
-def pagefind_url(pagefind_site: Path) -> Iterator[str]:
-    with serve(pagefind_site) as base:
-        yield base
 
 
 class Outside:

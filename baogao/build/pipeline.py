@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 from .. import LARGE_SITE_REPORTS
 from ..errors import BaogaoError, ConfigError, InputError
 from ..progress import Progress, no_progress
-from ..render.names import COMPARE_PAGE, COPIES_FILE, HOME_PAGE, NAV_FILE, SEARCH_PAGE
+from ..render.names import COMPARE_PAGE, COPIES_FILE, HOME_PAGE, NAV_FILE, REPORTS_SCRIPT, SEARCH_PAGE
 from ..text.decode import decode_source
 from ..text.metadata import CORRECTABLE
 from .files import sha256, tree_digest, tree_stats
@@ -244,7 +244,7 @@ def _build(options: Options, say: Callable[[str], None], progress: Progress) -> 
     entries.update(the_plan.carried)
     new_manifest = Manifest(renderer, dict(manifest.files), dict(sorted(entries.items())))
     listings = [_listing(entries[slug]) for slug in sorted(entries)]
-    site_pages = (HOME_PAGE, COMPARE_PAGE, NAV_FILE, COPIES_FILE)
+    site_pages = (HOME_PAGE, COMPARE_PAGE, NAV_FILE, COPIES_FILE, REPORTS_SCRIPT)
     anything = bool(changed or the_plan.gone)
     if site_pages_needed(manifest, new_manifest, anything, site_pages, lambda name: (options.content / name).exists()):
         files.update(_render_site_pages(listings, options))
@@ -281,7 +281,14 @@ def _listing(entry: ReportEntry) -> Listing:
 def _render_site_pages(listings: list[Listing], options: Options) -> dict[str, str]:
     """The home page, comparison, navigation (and search page) over every report."""
     from ..render.environment import make_environment
-    from ..render.site_pages import render_compare, render_copies, render_home, render_nav, render_search
+    from ..render.site_pages import (
+        render_compare,
+        render_copies,
+        render_home,
+        render_nav,
+        render_reports_script,
+        render_search,
+    )
 
     env = make_environment(options.templates)
     files = {
@@ -289,6 +296,7 @@ def _render_site_pages(listings: list[Listing], options: Options) -> dict[str, s
         COMPARE_PAGE: render_compare(listings, env),
         NAV_FILE: render_nav(listings, options.search),
         COPIES_FILE: render_copies(listings),
+        REPORTS_SCRIPT: render_reports_script(listings),
     }
     if options.search == "pagefind":
         files[SEARCH_PAGE] = render_search(env)

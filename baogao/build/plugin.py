@@ -34,7 +34,7 @@ from mkdocs.structure.pages import Page
 
 from .. import LARGE_SITE_REPORTS
 from ..render.escape import escape_text, render_inline
-from ..render.names import COPIES_FILE
+from ..render.names import COPIES_FILE, REPORTS_SCRIPT, SITE_REPORTS_SCRIPT
 from .site import quiet_jieba
 
 # The opening line of the figures table (templates/figures.md.j2), and the
@@ -155,6 +155,15 @@ class BaogaoPlugin(BasePlugin[BaogaoConfig]):  # type: ignore[no-untyped-call]
             # before a link definition, say): render the page as written.
             page.render(config, files)
             return page.content or ""
+
+    def on_post_build(self, *, config: Any) -> None:
+        # The search worker names each result's report from this script
+        # (written by build.py into content/.baogao, which MkDocs does not copy).
+        script = Path(config.docs_dir) / REPORTS_SCRIPT
+        if script.is_file() and "material/search" in config.plugins:
+            target = Path(config.site_dir) / SITE_REPORTS_SCRIPT
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(script.read_bytes())
 
     def on_nav(self, nav: Navigation, /, **_: Any) -> Navigation:
         self._site_items = [item for item in nav.items if not isinstance(item, Section)]

@@ -10,3 +10,8 @@ NAV_FILE = ".baogao/nav.yml"
 # Which reports are copies of one another, for the overview pages
 # (read by the baogao MkDocs plugin).
 COPIES_FILE = ".baogao/copies.json"
+# What Material's search worker (baogao-search.js) needs to name each
+# result's report; the plugin puts it beside the worker in the site
+# (SITE_REPORTS_SCRIPT).
+REPORTS_SCRIPT = ".baogao/reports.js"
+SITE_REPORTS_SCRIPT = "assets/javascripts/workers/baogao-reports.js"

@@ -69,7 +69,16 @@ def theme_text(text: str) -> str:
 
 
 def _front_matter(report: Report, title: str, extra: dict[str, Any]) -> dict[str, Any]:
-    return {"title": theme_text(title), "report": report.title, "report_slug": report.slug, **extra}
+    """Every page says which report it belongs to, and what that report is
+    (Pagefind's filters on large sites read these)."""
+    metadata = report.metadata
+    described = {
+        "report_kind": labels.kind_label(metadata.kind),
+        "report_region": labels.region_label(metadata.region),
+        "report_year": metadata.year,
+    }
+    about = {key: value for key, value in described.items() if value}
+    return {"title": theme_text(title), "report": report.title, "report_slug": report.slug, **about, **extra}
 
 
 def split_text(lines: tuple[Line, ...], limit: int = PAGE_CHARS) -> list[tuple[Line, ...]]:

@@ -112,3 +112,15 @@ def render_copies(reports: list[Listing]) -> str:
         for member in members:
             groups[member.slug] = described
     return json.dumps(dict(sorted(groups.items())), ensure_ascii=False, indent=1) + "\n"
+
+
+def render_reports_script(reports: list[Listing]) -> str:
+    """``self.baogaoReports = {slug: [title, "自评报告 · 甘肃省张掖市 · 2023年"]}``:
+    the search worker adds a report's name to each of its results."""
+    described = {}
+    for listing in reports:
+        metadata = listing.metadata
+        parts = [labels.kind_label(metadata.kind) if metadata.kind else "", labels.region_label(metadata.region)]
+        parts.append(f"{metadata.year}年" if metadata.year else "")
+        described[listing.slug] = [listing.title, " · ".join(part for part in parts if part)]
+    return f"self.baogaoReports = {json.dumps(described, ensure_ascii=False, sort_keys=True)};\n"

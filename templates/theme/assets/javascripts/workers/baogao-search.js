@@ -11,7 +11,11 @@
 //   - each word the index holds gets a trailing U+3007 (〇, a Han character),
 //     which lets Material's segmenter take the word whole and then drops it;
 //   - the words of one query are all required (+); if that finds nothing the
-//     query is asked again with them optional.
+//     query is asked again with them optional;
+//   - digits, Latin letters, points and percent signs printed full-width
+//     (３３．５％) are read half-width, in the index and in the query;
+//   - each page in the results names its report (title, kind, region, year:
+//     baogao-reports.js, written by build.py beside this script).
 // Written for baogao.
 "use strict";
 
@@ -22,7 +26,25 @@ var SETUP = 0;
 var QUERY = 2;
 var vocabulary = new Set();
 
+// Full-width digits, letters, point and percent (３３．５％ ＡＢＣ) as half-width.
+var WIDE = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF05]/g;
+function fold(text) {
+  return text
+    .replace(WIDE, function (char) {
+      return String.fromCharCode(char.charCodeAt(0) - 0xfee0);
+    })
+    .replace(/(\d)\uFF0E(?=\d)/g, "$1.");
+}
+
 function learn(message) {
+  message.data.docs.forEach(function (doc) {
+    if (typeof doc.title === "string") {
+      doc.title = fold(doc.title);
+    }
+    if (typeof doc.text === "string") {
+      doc.text = fold(doc.text);
+    }
+  });
   var separator = new RegExp(message.data.config.separator || "[\\s\\u200b]+", "u");
   message.data.docs.forEach(function (doc) {
     [doc.title, doc.text].forEach(function (field) {
@@ -109,6 +131,47 @@ function rewrite(query, required) {
   return parts.join(" ");
 }
 
+// The report each result's page belongs to: baogao-reports.js sets
+// self.baogaoReports = {slug: [title, "自评报告 · 甘肃省张掖市 · 2023年"]}. A site
+// built by a plain `mkdocs build` may lack it; results then name pages only.
+try {
+  var loading = importScripts("baogao-reports.js");
+  if (loading && typeof loading.catch === "function") {
+    loading.catch(function () {});
+  }
+} catch (error) {
+  self.baogaoReports = null;
+}
+
+function escapeHtml(text) {
+  return text.replace(/[&<>"]/g, function (char) {
+    return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[char];
+  });
+}
+
+// A page's result (not a section's) gets a line naming its report; the
+// overview, whose title is the report's, gets its kind, region and year.
+function nameReports(items) {
+  var reports = self.baogaoReports;
+  if (!reports) {
+    return;
+  }
+  items.forEach(function (group) {
+    group.forEach(function (item) {
+      var parts = String(item.location || "").split("/");
+      var report = parts.length > 1 && item.location.indexOf("#") === -1 ? reports[parts[0]] : null;
+      if (!report) {
+        return;
+      }
+      var overview = parts[1] === "" || parts[1] === "index.html";
+      var line = overview ? report[1] : report[0] + (report[1] ? " · " + report[1] : "");
+      if (line) {
+        item.title += '<span class="bg-result-report">' + escapeHtml(line) + "</span>";
+      }
+    });
+  });
+}
+
 // Material registers its message listener when its script runs: wrap it so
 // that every message passes through here first. When a query with required
 // terms finds nothing, it is asked again with the terms optional.
@@ -124,6 +187,9 @@ self.postMessage = function (message) {
     return;
   }
   relaxed = null;
+  if (message && message.type === RESULT && message.data && message.data.items) {
+    nameReports(message.data.items);
+  }
   post(message);
 };
 var addListener = self.addEventListener.bind(self);
@@ -139,8 +205,9 @@ self.addEventListener = function (type, listener, options) {
       if (message && message.type === SETUP) {
         learn(message);
       } else if (message && message.type === QUERY && typeof message.data === "string") {
-        var strict = rewrite(message.data, true);
-        var loose = rewrite(message.data, false);
+        var query = fold(message.data);
+        var strict = rewrite(query, true);
+        var loose = rewrite(query, false);
         relaxed = strict !== loose ? loose : null;
         message = { type: QUERY, data: strict };
       }
