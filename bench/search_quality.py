@@ -7,7 +7,10 @@ baogao's query segmentation (templates/theme/main.html wraps Material's search
 worker) and without it (the same templates less that override: Material's
 own query segmentation), then types every query of tests/search_queries.txt
 into the search box of each site in headless Chromium (/usr/bin/chromium) and
-reports where the expected section ranks.
+reports where the expected section ranks. Then the same queries on two more
+sites: the example alone (Material's search), and the example among every
+report of ../shared/corpus/national-work-reports and ../shared/pages (a large
+site: Pagefind's search page).
 """
 
 from __future__ import annotations
@@ -24,12 +27,24 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from tests.searching import CHROMIUM_ARGS, EXAMPLE_SLUG, load_queries, rank, score, search, serve  # noqa: E402
+from tests.searching import (  # noqa: E402
+    CHROMIUM_ARGS,
+    EXAMPLE_SLUG,
+    load_queries,
+    rank,
+    score,
+    search,
+    search_pagefind,
+    serve,
+)
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "national-work-reports"
 
 
-def build(work: Path, with_segmentation: bool) -> Path:
+PAGES = ROOT.parent / "shared" / "pages"
+
+
+def build(work: Path, with_segmentation: bool, sources: tuple[Path, ...] = (), search: str = "material") -> Path:
     templates = work / "templates"
     shutil.copytree(ROOT / "templates", templates)
     if not with_segmentation:
@@ -40,19 +55,23 @@ def build(work: Path, with_segmentation: bool) -> Path:
     (work / "mkdocs.yml").write_text(config, encoding="utf-8")
     command = [sys.executable, str(ROOT / "build.py"), "-q", "--templates", str(templates)]
     command += ["--config", str(work / "mkdocs.yml"), "--content", str(work / "content"), "--site", str(work / "site")]
-    command += [str(ROOT / "sources"), str(CORPUS)]
+    command += ["--search", search, *(str(path) for path in sources or (ROOT / "sources", CORPUS))]
     subprocess.run(command, cwd=ROOT, check=True)
     return work / "site"
 
 
-def measure(site: Path, misses: list[str]) -> dict[str, list[int | None]]:
+def measure(
+    site: Path, misses: list[str], pagefind: bool = False, only_example: bool = False
+) -> dict[str, list[int | None]]:
     ranks: dict[str, list[int | None]] = {"example": [], "corpus": []}
     with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.goto(base + "index.html")
         for query in load_queries():
-            results = search(page, base, query.text)
+            if only_example and query.report != EXAMPLE_SLUG:
+                continue
+            results = search_pagefind(page, base, query.text) if pagefind else search(page, base, query.text)
             kind = "example" if query.report == EXAMPLE_SLUG else "corpus"
             position = rank(results, query)
             ranks[kind].append(position)
@@ -76,6 +95,22 @@ def main() -> None:
             for kind, found in ranks.items():
                 hit1, hit3 = score(found)
                 rows.append((name, kind, len(found), hit1, hit3, elapsed))
+        sites = (
+            ("the example alone (Material)", (ROOT / "sources",), "material", True),
+            ("the example among the corpus and pages (Pagefind)", (ROOT / "sources", CORPUS, PAGES), "pagefind", False),
+        )
+        for number, (name, sources, search_mode, only_example) in enumerate(sites):
+            work = Path(scratch) / f"site-{number}"
+            work.mkdir()
+            start = time.perf_counter()
+            missed[name] = []
+            site = build(work, True, sources, search_mode)
+            ranks = measure(site, missed[name], search_mode == "pagefind", only_example)
+            elapsed = time.perf_counter() - start
+            for kind, found in ranks.items():
+                if found:
+                    hit1, hit3 = score(found)
+                    rows.append((name, kind, len(found), hit1, hit3, elapsed))
     print("| search | queries | n | hit@1 | hit@3 |")
     print("| --- | --- | --- | --- | --- |")
     for name, kind, count, hit1, hit3, _ in rows:

@@ -133,3 +133,28 @@ def score(ranks: list[int | None]) -> tuple[float, float]:
         sum(1 for r in ranks if r == 1) / total,
         sum(1 for r in ranks if r is not None and r <= 3) / total,
     )
+
+
+def search_pagefind(page: Any, base: str, query: str, timeout: int = 20_000) -> list[tuple[str, str]]:
+    """Type `query` on a Pagefind site's 搜索 page; the sections shown, as
+    (title, link), in order: each page's sections as listed under it, or the
+    page itself where it lists none."""
+    page.goto(base + "search.html")
+    box = page.locator("#bg-pagefind input")
+    box.fill(query)
+    page.wait_for_function(
+        """() => {
+            const message = document.querySelector('.pagefind-ui__message');
+            return message && /\\d|没有|No results/.test(message.textContent)
+                && (document.querySelector('.pagefind-ui__result') || /没有|No results|0/.test(message.textContent));
+        }""",
+        timeout=timeout,
+    )
+    results = page.locator(".pagefind-ui__result").evaluate_all(
+        """results => results.flatMap(result => {
+            const nested = [...result.querySelectorAll('.pagefind-ui__result-nested .pagefind-ui__result-link')];
+            const links = nested.length ? nested : [result.querySelector('.pagefind-ui__result-link')];
+            return links.filter(Boolean).map(link => [link.textContent, link.getAttribute('href')]);
+        })"""
+    )
+    return [(title.strip(), href) for title, href in results]

@@ -8,7 +8,9 @@ demand, where Material's one Lunr index must be loaded whole first.
 
 from __future__ import annotations
 
+import base64
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -103,3 +105,48 @@ def _finish(process: subprocess.Popen[str], site: Path) -> None:
     if process.returncode != 0:
         detail = output.strip().splitlines()
         raise SiteError(f"{site}: Pagefind failed: {detail[-1] if detail else process.returncode}")
+
+
+# Opened from disk (file://), a browser lets a page load neither an ES module
+# nor any file by fetch: only classic scripts. So that Pagefind's search works
+# from a folder or a USB stick too, every index file gets a twin script that
+# hands its bytes to the page (``baogaoPagefindFile(path, base64)``), and
+# pagefind.js a classic-script twin; baogao-pagefind-disk.js (written here)
+# answers Pagefind's fetches from the twins. The twins take a third more
+# than the index on disk.
+DISK_TWIN_SUFFIXES = (".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter", ".pagefind", ".json")
+CLASSIC_SCRIPT = "pagefind/baogao-pagefind-classic.js"
+_EXPORT = re.compile(r"export\s*\{([^}]*)\};?\s*$")
+# An import statement at the start of a line, or a dynamic import().
+_IMPORT = re.compile(r"(?m)^\s*import[\s{*]|\bimport\(")
+
+
+def write_disk_twins(site: Path) -> None:
+    """Write the twin scripts of every index file and of pagefind.js under `site`."""
+    for folder in sorted(site.glob("pagefind*")):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix in DISK_TWIN_SUFFIXES:
+                relative = path.relative_to(site).as_posix()
+                encoded = base64.b64encode(path.read_bytes()).decode("ascii")
+                twin = f"baogaoPagefindFile({json.dumps(relative)}, {json.dumps(encoded)});\n"
+                atomic_write(path.with_name(path.name + ".js"), twin.encode("ascii"))
+    module = site / "pagefind" / "pagefind.js"
+    if module.is_file():
+        classic = classic_script(module.read_text(encoding="utf-8"))
+        if classic is not None:
+            atomic_write(site / CLASSIC_SCRIPT, classic.encode("utf-8"))
+
+
+def classic_script(module: str) -> str | None:
+    """pagefind.js as a classic script that sets ``window.baogaoPagefind``, or
+    None when the module is not of the shape this expects (one export list at
+    its end, no imports): the search page then says how to serve the folder."""
+    export = _EXPORT.search(module)
+    if export is None or _IMPORT.search(module, 0, export.start()):
+        return None
+    names = ",".join(name.strip() for name in export.group(1).split(",") if name.strip())
+    body = module[: export.start()].replace("import.meta.url", "__baogaoScriptUrl")
+    return (
+        "(function(){var __baogaoScriptUrl=document.currentScript&&document.currentScript.src;\n"
+        f"{body}\nwindow.baogaoPagefind={{{names}}};}})();\n"
+    )
