@@ -30,6 +30,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from tests.searching import (  # noqa: E402
     CHROMIUM_ARGS,
     EXAMPLE_SLUG,
+    MORE_QUERIES,
     load_queries,
     rank,
     score,
@@ -61,18 +62,19 @@ def build(work: Path, with_segmentation: bool, sources: tuple[Path, ...] = (), s
 
 
 def measure(
-    site: Path, misses: list[str], pagefind: bool = False, only_example: bool = False
+    site: Path, misses: list[str], pagefind: bool = False, only_example: bool = False, more: bool = False
 ) -> dict[str, list[int | None]]:
-    ranks: dict[str, list[int | None]] = {"example": [], "corpus": []}
+    ranks: dict[str, list[int | None]] = {"example": [], "corpus": [], "more": []}
     with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.goto(base + "index.html")
-        for query in load_queries():
+        queries = [(query, "example" if query.report == EXAMPLE_SLUG else "corpus") for query in load_queries()]
+        queries += [(query, "more") for query in load_queries(MORE_QUERIES)] if more else []
+        for query, kind in queries:
             if only_example and query.report != EXAMPLE_SLUG:
                 continue
             results = search_pagefind(page, base, query.text) if pagefind else search(page, base, query.text)
-            kind = "example" if query.report == EXAMPLE_SLUG else "corpus"
             position = rank(results, query)
             ranks[kind].append(position)
             if position is None or position > 3:
@@ -93,8 +95,9 @@ def main() -> None:
             ranks = measure(build(work, flag), missed[name])
             elapsed = time.perf_counter() - start
             for kind, found in ranks.items():
-                hit1, hit3 = score(found)
-                rows.append((name, kind, len(found), hit1, hit3, elapsed))
+                if found:
+                    hit1, hit3 = score(found)
+                    rows.append((name, kind, len(found), hit1, hit3, elapsed))
         sites = (
             ("the example alone (Material)", (ROOT / "sources",), "material", True),
             ("the example among the corpus and pages (Pagefind)", (ROOT / "sources", CORPUS, PAGES), "pagefind", False),
@@ -105,7 +108,7 @@ def main() -> None:
             start = time.perf_counter()
             missed[name] = []
             site = build(work, True, sources, search_mode)
-            ranks = measure(site, missed[name], search_mode == "pagefind", only_example)
+            ranks = measure(site, missed[name], search_mode == "pagefind", only_example, more=search_mode == "pagefind")
             elapsed = time.perf_counter() - start
             for kind, found in ranks.items():
                 if found:

@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 QUERIES = Path(__file__).resolve().parent / "search_queries.txt"
+# Queries answered by the corpus and ../shared/pages (bench/search_quality.py's large site).
+MORE_QUERIES = Path(__file__).resolve().parent / "search_queries_more.txt"
 EXAMPLE_SLUG = "2023-zhangye-education-self-evaluation"
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\ufeff]")
 CHROMIUM_ARGS = [
@@ -142,12 +144,19 @@ def search_pagefind(page: Any, base: str, query: str, timeout: int = 20_000) -> 
     page.goto(base + "search.html")
     box = page.locator("#bg-pagefind input")
     box.fill(query)
+    # Pagefind's message names the query once it has searched (找到 4 个 双减 的相关结果,
+    # or that none was found); while it searches it says so (正在搜索).
     page.wait_for_function(
-        """() => {
+        """([query]) => {
             const message = document.querySelector('.pagefind-ui__message');
-            return message && /\\d|没有|No results/.test(message.textContent)
-                && (document.querySelector('.pagefind-ui__result') || /没有|No results|0/.test(message.textContent));
+            const text = message ? message.textContent : '';
+            if (!text.includes(query) || /正在|Searching/.test(text)) return false;
+            const found = text.match(/找到\\s*(\\d+)\\s*个|(\\d+) results?/);
+            const count = found ? found[1] || found[2] : '0';
+            // With a count, wait for the list too: results are rendered after it.
+            return count === '0' || document.querySelectorAll('.pagefind-ui__result-link').length > 0;
         }""",
+        arg=[query],
         timeout=timeout,
     )
     results = page.locator(".pagefind-ui__result").evaluate_all(

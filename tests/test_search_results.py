@@ -57,5 +57,5 @@ def test_a_large_site_has_a_search_box_in_every_header_that_opens_the_results(br
             expect(nested).to_contain_text("学校安全")
             # Results narrow by report, kind and year.
             names = page.locator(".pagefind-ui__filter-name")
-            expect(names).to_have_count(3)  # the filters load after the first results
+            expect(names).to_have_count(3, timeout=20_000)  # the filters load after the first results
             assert {name.strip() for name in names.all_inner_texts()} == {"报告", "类别", "年份"}
