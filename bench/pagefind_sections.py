@@ -26,9 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from pagefind.index import IndexConfig, PagefindIndex  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from pagefind.index import IndexConfig, PagefindIndex  # noqa: E402
 from tests.searching import CHROMIUM_ARGS, EXAMPLE_SLUG, MORE_QUERIES, load_queries, score, serve  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -49,7 +49,9 @@ def plain(fragment: str) -> str:
 
 async def index_sections(site: Path, output: Path) -> int:
     records = 0
-    async with PagefindIndex(config=IndexConfig(force_language="zh")) as index:
+    # The index is written to `output` when the block ends (PagefindIndex's exit
+    # writes it; without output_path it would write ./pagefind where it runs).
+    async with PagefindIndex(config=IndexConfig(force_language="zh", output_path=str(output))) as index:
         for page in sorted(site.glob("*/*.html")):
             if page.name == "fulltext.html" or page.parent.name.startswith("pagefind"):
                 continue
@@ -67,7 +69,6 @@ async def index_sections(site: Path, output: Path) -> int:
                 )
                 await index.add_html_file(content=document, url=f"/{page.parent.name}/{page.name}#{heading.group(2)}")
                 records += 1
-        await index.write_files(output_path=str(output))
     return records
 
 
