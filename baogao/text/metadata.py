@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 from ..model import Metadata
+from .clean import MAX_REPORT_TITLE_CHARS
 from .hanzi import simplified
+from .numbering import FULL_WIDTH_DIGITS
 from .places import Gazetteer, find_places
 
 NATIONAL = "national"
@@ -40,44 +42,39 @@ class KindRule:
 
 # In order: the first that matches the title wins, so the specific come
 # before the general (审计工作报告 before 工作报告, 总结 before 计划 in
-# 工作总结暨工作计划).
+# 工作总结暨工作计划). Text is matched in simplified characters (`simplified`);
+# 決 and 計畫, which its table leaves as they are, are written out.
 KIND_RULES: tuple[KindRule, ...] = (
-    KindRule("audit", re.compile(r"审计工作报告|审计结果|審計工作報告")),
-    KindRule("statistical-bulletin", re.compile(r"统计公报|統計公報")),
-    KindRule("budget", re.compile(r"预算执行情况|预算草案|决算|预算报告|預算|決算")),
+    KindRule("audit", re.compile(r"审计工作报告|审计结果")),
+    KindRule("statistical-bulletin", re.compile(r"统计公报")),
+    KindRule("budget", re.compile(r"预算执行情况|预算草案|决算|決算|预算报告")),
     KindRule(
         "npc-standing",
-        re.compile(
-            r"人大常委会工作报告|人大常务委员会工作报告|常务委员会工作报告|人大常委會工作報告|常務委員會工作報告"
-        ),
+        re.compile(r"人大常委会工作报告|常务委员会工作报告"),
         annual_to_congress=True,
     ),
-    KindRule("court", re.compile(r"法院工作报告|法院工作報告"), annual_to_congress=True),
-    KindRule("procuratorate", re.compile(r"检察院工作报告|檢察院工作報告"), annual_to_congress=True),
-    KindRule("government-work", re.compile(r"政\s*府\s*工\s*作\s*报\s*告|政府工作報告"), annual_to_congress=True),
-    KindRule("supervision", re.compile(r"督导|督導|督查.{0,8}反馈")),
-    KindRule("self-evaluation", re.compile(r"自评|自查|自評")),
-    KindRule("debriefing", re.compile(r"述职|述職")),
-    KindRule("speech", re.compile(r"讲话|講話|致辞|致辭")),
-    KindRule("work-summary", re.compile(r"工作总结|工作總結|年度总结|年终总结")),
-    KindRule("work-plan", re.compile(r"工作计划|工作計劃|工作計畫|工作要点|工作要點")),
+    KindRule("court", re.compile(r"法院工作报告"), annual_to_congress=True),
+    KindRule("procuratorate", re.compile(r"检察院工作报告"), annual_to_congress=True),
+    KindRule("government-work", re.compile(r"政\s*府\s*工\s*作\s*报\s*告"), annual_to_congress=True),
+    KindRule("supervision", re.compile(r"督导|督查.{0,8}反馈")),
+    KindRule("self-evaluation", re.compile(r"自评|自查")),
+    KindRule("debriefing", re.compile(r"述职")),
+    KindRule("speech", re.compile(r"讲话|致辞")),
+    KindRule("work-summary", re.compile(r"工作总结|年度总结|年终总结")),
+    KindRule("work-plan", re.compile(r"工作计划|工作计画|工作要点")),
 )
 _BY_ID = {rule.id: rule for rule in KIND_RULES}
 
 # Who speaks for the whole country.
-_NATIONAL = re.compile(
-    r"国务院|國務院|全国人民代表大会|全國人民代表大會|最高人民法院|最高人民检察院|最高人民檢察院|全国人大常委会"
-)
+_NATIONAL = re.compile(r"国务院|全国人民代表大会|最高人民法院|最高人民检察院|全国人大常委会")
 # A year, printed with 年 or, in a title, straight before its words (2017政府工作报告).
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*(?:年|(?=[\u4e00-\u9fff]))")
-_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
 _ISO_DATE = re.compile(r"((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})")
-_MEETING = re.compile(r"在(.{4,60}?(?:会议|會議|大会|大會))上")
+_MEETING = re.compile(r"在(.{4,60}?(?:会议|大会))上")
 _SUBTITLE = re.compile(r"^[—\-－─━]{1,4}")
 _ROLES = (
     "总理|副总理|省长|市长|县长|区长|旗长|州长|镇长|乡长|主任|院长|检察长|局长|书记|主席|代市长|代省长|代县长|代区长"
-    "|總理|縣長|區長|鎮長|鄉長|檢察長|書記"
 )
 _SPEAKER = re.compile(
     rf"^(?P<body>[^\s，。,:：]{{0,30}}?)\s*(?P<role>{_ROLES})\s*(?P<name>[\u4e00-\u9fff·](?:\s?[\u4e00-\u9fff·]){{1,3}})$"
@@ -96,18 +93,16 @@ _REPORTS_TO = re.compile(
     r"(?P<body>[^，,。；;\s（(]{2,30}?)(?:检察长|院长|主任|总理|省长|市长|县长|区长)[\u4e00-\u9fff]{2,3}"
     r"向(?:大会|[^，,。]{0,16}(?:常委会|常务委员会))报告(?P<what>[^。；;，,]{0,30})"
 )
-# Who reports, to what kind of report (the opening's body, or the speaker's role).
+# What an opening says is reported: an audit or a budget, whoever reports it.
+_SUBJECT_KINDS = (("audit", re.compile(r"审计")), ("budget", re.compile(r"预算|决算|決算")))
+# Who reports (the opening's body, or the speaker's body and role), to what kind of report.
 _REPORTER_KINDS = (
-    ("audit", re.compile(r"审计|審計")),
-    ("budget", re.compile(r"预算|決算|决算|預算")),
     ("court", re.compile(r"法院|院长(?!.*检察)")),
-    ("procuratorate", re.compile(r"检察|檢察")),
-    ("npc-standing", re.compile(r"常委会|常务委员会|常委會|常務委員會")),
-    ("government-work", re.compile(r"国务院|國務院|人民政府|政府|总理|總理|省长|市长|县长|区长|旗长|州长|縣長|區長")),
+    ("procuratorate", re.compile(r"检察")),
+    ("npc-standing", re.compile(r"常委会|常务委员会")),
+    ("government-work", re.compile(r"国务院|政府|总理|省长|市长|县长|区长|旗长|州长")),
 )
-# A title is a short line without a sentence end; a title run into its text
-# is looked for in the first characters of a line.
-MAX_TITLE_CHARS = 60
+# A title run into its text is looked for in the first characters of a line.
 TITLE_START_CHARS = 30
 
 
@@ -158,7 +153,7 @@ def extract_metadata(
     year = _year(named or title, date if subtitle else "", kind) or _year_in_text(head, kind, date)
     return Metadata(
         kind=kind,
-        issuer=_issuer(title, speaker_line, region),
+        issuer=_issuer(title, speaker_line, places),
         region=region,
         region_level=level,
         region_code=code,
@@ -171,9 +166,8 @@ def extract_metadata(
 
 
 def _is_title(line: str) -> bool:
-    """A title is a short line without a sentence end; of a long line (a
-    title run into its text), its start."""
-    return len(line) <= MAX_TITLE_CHARS and not any(mark in line for mark in "。，,；;")
+    """A title is a short line without a sentence end or a comma."""
+    return len(line) <= MAX_REPORT_TITLE_CHARS and not any(mark in line for mark in "。，,；;")
 
 
 def _title_start(line: str) -> str:
@@ -185,13 +179,12 @@ def _title_start(line: str) -> str:
 
 
 def _reporter_kind(opening: re.Match[str] | None) -> str:
-    """The kind of report an opening formula announces."""
+    """The kind of report an opening formula announces: by what it reports,
+    else by who reports it."""
     if opening is None:
         return ""
-    for kind, pattern in _REPORTER_KINDS:
-        if pattern.search(opening["what"]) and kind in ("audit", "budget"):
-            return kind
-    return _reporter(opening["body"])
+    subject = next((kind for kind, pattern in _SUBJECT_KINDS if pattern.search(opening["what"])), "")
+    return subject or _reporter(opening["body"])
 
 
 def _reporter_kind_of(speaker: re.Match[str] | None) -> str:
@@ -200,10 +193,7 @@ def _reporter_kind_of(speaker: re.Match[str] | None) -> str:
 
 
 def _reporter(text: str) -> str:
-    for kind, pattern in _REPORTER_KINDS:
-        if kind not in ("audit", "budget") and pattern.search(text):
-            return kind
-    return ""
+    return next((kind for kind, pattern in _REPORTER_KINDS if pattern.search(text)), "")
 
 
 def _speaker(line: str) -> str:
@@ -215,7 +205,7 @@ def _speaker(line: str) -> str:
 
 
 def _date(text: str) -> str:
-    match = _DATE.search(text.translate(_DIGITS))
+    match = _DATE.search(text.translate(FULL_WIDTH_DIGITS))
     if match is None:
         return ""
     year, month, day = match.groups()
@@ -225,7 +215,7 @@ def _date(text: str) -> str:
 def _date_line(lines: Sequence[str]) -> str:
     """A line that is only a date, just under the title or at the end (a signature)."""
     for line in [*lines[:3], *lines[-TAIL_LINES:]]:
-        text = line.strip().translate(_DIGITS)
+        text = line.strip().translate(FULL_WIDTH_DIGITS)
         if len(text) <= 14 and _DATE.fullmatch(text):
             return _date(text)
     return ""
@@ -234,8 +224,8 @@ def _date_line(lines: Sequence[str]) -> str:
 def _date_in(removed: Sequence[str]) -> str:
     """A publication date among the page's own lines (发布时间：2023-05-12)."""
     for line in removed:
-        if re.search(r"发布|發布|日期|时间|時間", line):
-            text = line.translate(_DIGITS)
+        if re.search(r"发布|日期|时间", line):
+            text = line.translate(FULL_WIDTH_DIGITS)
             match = _ISO_DATE.search(text)
             if match:
                 return f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}"
@@ -251,7 +241,7 @@ def _year(title: str, date: str, kind: str) -> str:
     its subtitle) with the year it was given in, covers the year before."""
     if _SUBTITLE.match(title):  # the page's first line is the subtitle: its date
         date, title = _date(title) or date, ""
-    found = _YEAR.search(title.translate(_DIGITS))
+    found = _YEAR.search(title.translate(FULL_WIDTH_DIGITS))
     rule = _BY_ID.get(kind)
     if rule is None or not rule.annual_to_congress:
         return found.group(1) if found else ""
@@ -275,7 +265,7 @@ def _year_in_text(head: Sequence[str], kind: str, date: str) -> str:
     """Without a year in the title: the year a report of a year's work names
     (…2022年度区本级预算执行 / 2015年,面对…), or the year before it was given."""
     for line in head[1:]:
-        text = line.translate(_DIGITS)
+        text = line.translate(FULL_WIDTH_DIGITS)
         if _SUBTITLE.match(text) or _DATE.fullmatch(text.strip()):
             continue
         found = re.search(r"((?:19|20)\d\d)\s*年度", text) or re.match(r"\s*((?:19|20)\d\d)\s*年", text)
@@ -311,7 +301,7 @@ def _region(
     return "", "", ""
 
 
-def _issuer(title: str, speaker: str, region: str) -> str:
+def _issuer(title: str, speaker: str, places: Gazetteer | None) -> str:
     """The body named in the speaker line or the title, where it is a place's
     (张掖市人民政府) or the country's (国务院)."""
     for text in (speaker, title):
@@ -320,16 +310,14 @@ def _issuer(title: str, speaker: str, region: str) -> str:
             national = _NATIONAL.search(body)
             if national:
                 return national.group(0)
-            mentions = find_places(body)
+            mentions = find_places(body, places)
             if mentions:
                 return body[mentions[0].start :]
     return ""
 
 
-# Fields a reader may correct, and the Chinese accepted for kinds and levels.
-CORRECTABLE = (
-    "kind", "issuer", "region", "region_level", "year", "date", "meeting", "speaker", "source_url",
-)  # fmt: skip
+# Fields a reader may correct: all but the code, which follows the region.
+CORRECTABLE = tuple(field.name for field in fields(Metadata) if field.name != "region_code")
 
 
 def corrected(

@@ -23,7 +23,8 @@ CHINESE_DIGITS = "一二三四五六七八九十"
 ARABIC_DIGITS = "0-9０-９"
 """A character class of half- and full-width digits."""
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+# Full-width digits as ASCII (str.translate).
+FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 # A title longer than this is not a title but a paragraph that starts with a
 # number; it is kept whole as body under a heading that shows only its number.
@@ -138,7 +139,7 @@ def number_value(number: str, rule: HeadingRule) -> int:
         return chinese_value(number)
     if number in CIRCLED:
         return CIRCLED.index(number) + 1
-    return int(number.translate(_FULL_WIDTH_DIGITS))
+    return int(number.translate(FULL_WIDTH_DIGITS))
 
 
 def print_like(value: int, sibling: str) -> str:
