@@ -177,3 +177,22 @@ def test_mkdocs_build_says_nothing_of_jieba(tmp_path: Path) -> None:
     assert "prefix dict" not in said and "Loading model" not in said and "jieba" not in said.lower(), said
     # What is left is MkDocs's own account of the build (a list continues a line).
     assert all(line.startswith(("INFO", "  - ")) for line in said.splitlines() if line.strip()), said
+
+
+def test_a_site_from_an_older_version_gains_a_report_without_rebuilding_the_others_by_hand(tmp_path: Path) -> None:
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    shutil.copy(SAMPLE, first)
+    shutil.copy(SAMPLE, second)
+    assert _content_only(tmp_path, str(first)).returncode == 0
+    # What an older version wrote: listings without metadata.
+    manifest = tmp_path / "content" / ".baogao" / "manifest.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    for entry in data["reports"].values():
+        del entry["listing"]["metadata"]
+    manifest.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    # The next run names only the new source; the first one is still listed.
+    result = _content_only(tmp_path, str(second))
+    assert result.returncode == 0, result.stderr
+    home = (tmp_path / "content" / "index.md").read_text(encoding="utf-8")
+    assert 'href="first/index.html"' in home and 'href="second/index.html"' in home
+    assert json.loads(manifest.read_text(encoding="utf-8"))["reports"]["first"]["listing"]["metadata"]["kind"]

@@ -91,3 +91,10 @@ def test_a_source_keeps_the_slug_an_earlier_run_gave_it() -> None:
 def test_the_site_counts_given_reports_and_earlier_ones_still_there() -> None:
     assert site_reports(LAST, ["a", "c"], everything_exists) == 3
     assert site_reports(LAST, ["a", "c"], lambda source: source == "sources/a.txt") == 2
+
+
+def test_an_earlier_report_without_its_listing_is_read_again_not_kept_as_it_is() -> None:
+    # A manifest written by an older version lacks the listing baogao now keeps.
+    last = Manifest("r1", LAST.files, {"a": A, "b": entry("sources/b.txt", "bbb", "b/index.md", listed=False)})
+    result = plan(last, "r1", {"a": Given("sources/a.txt", "aaa")}, ON_DISK, everything_exists)
+    assert result.carried == {} and result.refresh == ("b",) and result.gone == ()

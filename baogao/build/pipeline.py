@@ -214,22 +214,17 @@ def _build(options: Options, say: Callable[[str], None], progress: Progress) -> 
     # and all of them before writing anything, so a bad file stops the run
     # with content/ untouched.
     given: dict[str, Given] = {}
-    data: dict[str, tuple[bytes, str, dict[str, str]]] = {}
+    read: dict[str, Task] = {}
     for path in paths:
-        raw, digest = read_bytes(path, shown_as[path])
-        corrections, written = read_corrections(path, shown_as[path], CORRECTABLE)
-        data[slugs[path]] = (raw, digest, corrections)
-        # The report changes when its source or its corrections do.
-        given[slugs[path]] = Given(shown_as[path], sha256(digest.encode() + written) if written else digest)
+        given[slugs[path]], read[slugs[path]] = _read(path, shown_as[path], slugs[path], options.root)
     content_stats = tree_stats(options.content, "content")
     existing = {name.removeprefix("content:") for name in content_stats}
     the_plan = plan(manifest, renderer, given, existing, source_exists)
-    published = {slugs[path]: published_path(path, options.root) for path in paths}
-    todo = [
-        Task(data[slug][0], given[slug].shown, published[slug], data[slug][1], slug, tuple(data[slug][2].items()))
-        for slug in the_plan.todo
-    ]
-    del data
+    for slug in the_plan.refresh:  # an earlier run's report this version has no listing of
+        shown = manifest.reports[slug].source
+        given[slug], read[slug] = _read(options.root / shown, shown, slug, options.root)
+    todo = [read[slug] for slug in (*the_plan.todo, *the_plan.refresh)]
+    del read
     entries = dict(the_plan.current)
     changed: list[Report] = []
     files: dict[str, str] = {}
@@ -260,6 +255,16 @@ def _build(options: Options, say: Callable[[str], None], progress: Progress) -> 
     return changed
 
 
+def _read(path: Path, shown: str, slug: str, root: Path) -> tuple[Given, Task]:
+    """A source and its corrections, read: what the plan compares, and what
+    processing it takes."""
+    data, digest = read_bytes(path, shown)
+    corrections, written = read_corrections(path, shown, CORRECTABLE)
+    # The report changes when its source or its corrections do.
+    given = Given(shown, sha256(digest.encode() + written) if written else digest)
+    return given, Task(data, shown, published_path(path, root), digest, slug, tuple(corrections.items()))
+
+
 def _load_manifest(content: Path, say: Callable[[str], None]) -> Manifest:
     """The last run's manifest; a damaged one is replaced, with a warning."""
     try:
@@ -273,7 +278,7 @@ def _load_manifest(content: Path, say: Callable[[str], None]) -> Manifest:
 
 
 def _listing(entry: ReportEntry) -> Listing:
-    if entry.listing is None:  # is_current never keeps such an entry
+    if entry.listing is None:  # the plan keeps no such entry: it is read again
         raise BaogaoError(f"{entry.source}: the manifest lacks this report's listing; run again")
     return entry.listing
 

@@ -34,6 +34,10 @@ class Plan:
     """Reports of the last run whose source file no longer exists."""
     carried: dict[str, ReportEntry]
     """Reports of an earlier run not named this time whose source still exists: kept."""
+    refresh: tuple[str, ...] = ()
+    """Reports of an earlier run not named this time whose source still exists
+    but whose listing the manifest lacks (written by an older version): read
+    from their source again."""
 
 
 def known_slugs(manifest: Manifest, shown_as: Mapping[Path, str]) -> dict[Path, str]:
@@ -85,8 +89,10 @@ def plan(
             todo.append(slug)
     others = [slug for slug in manifest.reports if slug not in given]
     gone = tuple(slug for slug in others if not source_exists(manifest.reports[slug].source))
-    carried = {slug: manifest.reports[slug] for slug in others if slug not in gone}
-    return Plan(current, tuple(todo), gone, carried)
+    kept = [slug for slug in others if slug not in gone]
+    carried = {slug: manifest.reports[slug] for slug in kept if manifest.reports[slug].listing is not None}
+    refresh = tuple(slug for slug in kept if slug not in carried)
+    return Plan(current, tuple(todo), gone, carried, refresh)
 
 
 def stale_files(manifest: Manifest, entries: Mapping[str, ReportEntry], changed: Iterable[str]) -> dict[str, list[str]]:
