@@ -199,3 +199,18 @@ def test_the_example_says_what_it_is_in_report_json_front_matter_and_overview(ex
     overview = (example_build / "content" / SLUG / "index.md").read_text(encoding="utf-8")
     assert "kind: 自评报告\nissuer: 张掖市人民政府\nregion: 甘肃省/张掖市\nregion_level: 市级\nyear: '2023'" in overview
     assert "类别：自评报告 · 发布机关：张掖市人民政府 · 地区：甘肃省张掖市 · 行政级别：市级 · 年份：2023年" in overview
+
+
+def test_the_home_filters_list_years_newest_first_and_unknowns_last() -> None:
+    from baogao.model import Metadata
+    from baogao.render.catalogue import Entry, facets
+
+    def entry(year: str, level: str) -> Entry:
+        summary = process(read_source(SAMPLE), "x").summary
+        return Entry(Listing(year or "none", "t", (), summary, (), Metadata(year=year, region_level=level)), ())
+
+    found = {
+        facet.field: facet for facet in facets([entry("2019", "county"), entry("", ""), entry("2023", "province")])
+    }
+    assert [value for value, _, _ in found["year"].values] == ["2023", "2019", ""]
+    assert [shown for _, shown, _ in found["level"].values] == ["省级", "县级", "未知"]

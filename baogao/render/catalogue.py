@@ -10,9 +10,11 @@ year) count the entries the home page's filters narrow.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from ..model import Listing
+from ..model import Listing, Metadata
 from . import labels
 
 # Of the smaller fingerprint, the share two reports must have in common to
@@ -91,43 +93,25 @@ class Facet:
 
 
 def facets(entries: list[Entry]) -> list[Facet]:
-    """What the home page's filters offer, with how many entries each keeps."""
-    kinds = Counter(entry.listing.metadata.kind for entry in entries)
-    levels = Counter(entry.listing.metadata.region_level for entry in entries)
-    regions = Counter(entry.listing.metadata.region for entry in entries)
-    years = Counter(entry.listing.metadata.year for entry in entries)
-    level_order = list(labels.REGION_LEVELS)
+    """What the home page's filters offer, with how many entries each keeps:
+    kinds by count, levels from the country down, regions by name, years
+    newest first; an unknown value last."""
+    levels = [level for level in labels.REGION_LEVELS if level]
+
+    def facet(
+        field: str, label: str, value: Callable[[Metadata], str], shown: Callable[[str], str], order: Any
+    ) -> Facet:
+        counts = Counter(value(entry.listing.metadata) for entry in entries)
+        ranked = sorted(counts.items(), key=lambda item: (not item[0], order(item)))
+        return Facet(field, label, tuple((key, shown(key) or "未知", count) for key, count in ranked))
+
     return [
-        Facet("kind", "类别", tuple((k, labels.kind_label(k), n) for k, n in sorted(kinds.items(), key=_by_count))),
-        Facet(
-            "level",
-            "级别",
-            tuple(
-                (k, labels.REGION_LEVELS.get(k, k), n)
-                for k, n in sorted(
-                    levels.items(), key=lambda item: level_order.index(item[0]) if item[0] in level_order else 99
-                )
-            ),
-        ),
-        Facet(
-            "region",
-            "地区",
-            tuple(
-                (k, labels.region_label(k) or "未知", n)
-                for k, n in sorted(regions.items(), key=lambda i: (not i[0], i[0]))
-            ),
-        ),
-        Facet(
-            "year",
-            "年份",
-            tuple((k, k or "未知", n) for k, n in sorted(years.items(), key=lambda i: (not i[0], i[0]), reverse=False)),
-        ),
+        facet("kind", "类别", lambda m: m.kind, labels.kind_label, lambda item: (-item[1], item[0])),
+        facet("level", "级别", lambda m: m.region_level, lambda k: labels.REGION_LEVELS.get(k, k), _rank_in(levels)),
+        facet("region", "地区", lambda m: m.region, labels.region_label, lambda item: item[0]),
+        facet("year", "年份", lambda m: m.year, str, lambda item: -int(item[0]) if item[0].isdigit() else 0),
     ]
 
 
-def _by_count(item: tuple[str, int]) -> tuple[int, str]:
-    return (-item[1], item[0])
-
-
-def _newest_first(item: tuple[str, int]) -> tuple[bool, int]:
-    return (not item[0].isdigit(), -int(item[0]) if item[0].isdigit() else 0)
+def _rank_in(order: list[str]) -> Callable[[tuple[str, int]], int]:
+    return lambda item: order.index(item[0]) if item[0] in order else len(order)
