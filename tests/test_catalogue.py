@@ -21,7 +21,7 @@ from baogao.render.site_pages import render_home
 
 from .conftest import ROOT, SLUG
 from .searching import serve
-from .test_reading import SIZES, screenshot
+from .test_reading import SIZES, opened, screenshot
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed; browser tests skipped")
 expect = sync_api.expect
@@ -70,17 +70,9 @@ def catalogue_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(params=list(SIZES))
 def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
     size = str(request.param)
-    context = browser.new_context(viewport=SIZES[size], is_mobile=size == "phone", has_touch=size == "phone")
-    context.set_default_timeout(20_000)
-    opened = context.new_page()
-    opened.size = size  # type: ignore[attr-defined]
-    errors: list[str] = []
-    opened.on("pageerror", lambda error: errors.append(str(error)))
-    try:
-        yield opened
-        assert not errors, errors
-    finally:
-        context.close()
+    with opened(browser, size, "http://127.0.0.1") as (opened_page, _):
+        opened_page.size = size
+        yield opened_page
 
 
 def choose(page: Any, field: str, value: str) -> float:
