@@ -29,7 +29,16 @@ if TYPE_CHECKING:
 from .. import LARGE_SITE_REPORTS
 from ..errors import BaogaoError, ConfigError, InputError
 from ..progress import Progress, no_progress
-from ..render.names import COMPARE_PAGE, COPIES_FILE, HOME_PAGE, NAV_FILE, REPORTS_SCRIPT, SEARCH_PAGE
+from ..render.names import (
+    COMPARE_PAGE,
+    COPIES_FILE,
+    FULLTEXT_TEXT,
+    HOME_PAGE,
+    NAV_FILE,
+    READINGS_FILE,
+    REPORTS_SCRIPT,
+    SEARCH_PAGE,
+)
 from ..text.decode import decode_source
 from ..text.metadata import CORRECTABLE
 from .files import sha256, tree_digest, tree_stats
@@ -239,10 +248,10 @@ def _build(options: Options, say: Callable[[str], None], progress: Progress) -> 
     entries.update(the_plan.carried)
     new_manifest = Manifest(renderer, dict(manifest.files), dict(sorted(entries.items())))
     listings = [_listing(entries[slug]) for slug in sorted(entries)]
-    site_pages = (HOME_PAGE, COMPARE_PAGE, NAV_FILE, COPIES_FILE, REPORTS_SCRIPT)
+    site_pages = (HOME_PAGE, COMPARE_PAGE, NAV_FILE, COPIES_FILE, READINGS_FILE, REPORTS_SCRIPT)
     anything = bool(changed or the_plan.gone)
     if site_pages_needed(manifest, new_manifest, anything, site_pages, lambda name: (options.content / name).exists()):
-        files.update(_render_site_pages(listings, options))
+        files.update(_render_site_pages(listings, options, _fulltext(options.content, files)))
         stale = stale_files(manifest, entries, (report.slug for report in changed))
         removed = [name for slug in the_plan.gone for name in manifest.reports[slug].files]
         removed += [name for names in stale.values() for name in names]
@@ -283,7 +292,22 @@ def _listing(entry: ReportEntry) -> Listing:
     return entry.listing
 
 
-def _render_site_pages(listings: list[Listing], options: Options) -> dict[str, str]:
+def _fulltext(content: Path, files: dict[str, str]) -> Callable[[str], str]:
+    """A report's text by slug: as this run renders it, or as content/ holds it."""
+
+    def fulltext(slug: str) -> str:
+        name = f"{slug}/{FULLTEXT_TEXT}"
+        if name in files:
+            return files[name]
+        try:
+            return (content / name).read_text(encoding="utf-8")
+        except OSError:  # a report of an older version has no such file
+            return ""
+
+    return fulltext
+
+
+def _render_site_pages(listings: list[Listing], options: Options, fulltext: Callable[[str], str]) -> dict[str, str]:
     """The home page, comparison, navigation (and search page) over every report."""
     from ..render.environment import make_environment
     from ..render.site_pages import (
@@ -291,6 +315,7 @@ def _render_site_pages(listings: list[Listing], options: Options) -> dict[str, s
         render_copies,
         render_home,
         render_nav,
+        render_readings,
         render_reports_script,
         render_search,
     )
@@ -301,6 +326,7 @@ def _render_site_pages(listings: list[Listing], options: Options) -> dict[str, s
         COMPARE_PAGE: render_compare(listings, env),
         NAV_FILE: render_nav(listings, options.search),
         COPIES_FILE: render_copies(listings),
+        READINGS_FILE: render_readings(listings, fulltext),
         REPORTS_SCRIPT: render_reports_script(listings),
     }
     if options.search == "pagefind":

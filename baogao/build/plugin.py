@@ -31,10 +31,12 @@ from mkdocs.config import config_options as option
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from .. import LARGE_SITE_REPORTS
 from ..render.escape import escape_text, render_inline
-from ..render.names import COPIES_FILE, REPORTS_SCRIPT, SITE_REPORTS_SCRIPT
+from ..render.names import COPIES_FILE, READINGS_FILE, REPORTS_SCRIPT, SITE_REPORTS_SCRIPT
+from ..render.readings import with_readings
 from .site import quiet_jieba
 
 # The opening line of the figures table (templates/figures.md.j2), and the
@@ -82,10 +84,11 @@ def put_back(html: str, block: str) -> str:
     return html.replace(placeholder, block + "\n\n", 1)
 
 
-def read_copies(docs: Path) -> dict[str, list[dict[str, Any]]]:
-    """Which reports are copies of one another (written by build.py), or none."""
+def read_copies(docs: Path, name: str = COPIES_FILE) -> dict[str, list[dict[str, Any]]]:
+    """Which reports are copies of one another (written by build.py), or none;
+    or, given `READINGS_FILE`, what copies print where a report hid text."""
     try:
-        data = json.loads((docs / COPIES_FILE).read_text(encoding="utf-8"))
+        data = json.loads((docs / name).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
@@ -128,12 +131,14 @@ class BaogaoPlugin(BasePlugin[BaogaoConfig]):  # type: ignore[no-untyped-call]
         self._cache: dict[int, Navigation] = {}
         self._set_aside: dict[str, str] = {}
         self._copies: dict[str, list[dict[str, Any]]] = {}
+        self._readings: dict[str, list[dict[str, Any]]] = {}
 
     def on_config(self, config: Any) -> Any:
         # A plain `mkdocs build` imports jieba through Material's search;
         # its dictionary loading is not the reader's business.
         quiet_jieba()
         self._copies = read_copies(Path(config.docs_dir))
+        self._readings = read_copies(Path(config.docs_dir), READINGS_FILE)
         return config
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, **_: Any) -> str:
@@ -144,6 +149,18 @@ class BaogaoPlugin(BasePlugin[BaogaoConfig]):  # type: ignore[no-untyped-call]
         return markdown
 
     def on_page_content(self, html: str, /, *, page: Page, config: Any, files: Any, **_: Any) -> str:
+        html = self._put_back(html, page, config, files)
+        readings = self._readings.get(page.file.src_uri.rpartition("/")[0])
+        if not readings:
+            return html
+
+        def href(slug: str) -> str:
+            overview = files.get_file_from_path(f"{slug}/index.md")
+            return get_relative_url(overview.url, page.url) if overview is not None else ""
+
+        return with_readings(html, readings, href)
+
+    def _put_back(self, html: str, page: Page, config: Any, files: Any) -> str:
         block = self._set_aside.pop(page.file.src_uri, None)
         if block is None:
             return html

@@ -49,6 +49,13 @@ LEGEND = {
     "lost": ("?", "无法显示的字符"),
 }
 
+# Beside a mark that another copy of the report fills (render.readings):
+# 〔另一副本作：“张掖市”，见《…》〕.
+READING_BEFORE = "〔另一副本作："
+READING_SOURCE = "，见"
+READING_AFTER = "〕"
+READING_TITLE = "同一报告的另一份来源在此处印出的文字"
+
 # Why a number is not in the figures table (text.figures).
 SKIP_REASONS = {
     "year": "年份",

@@ -10,6 +10,9 @@ NAV_FILE = ".baogao/nav.yml"
 # Which reports are copies of one another, for the overview pages
 # (read by the baogao MkDocs plugin).
 COPIES_FILE = ".baogao/copies.json"
+READINGS_FILE = ".baogao/readings.json"
+# In each report's folder: its text, as one plain file.
+FULLTEXT_TEXT = "fulltext.txt"
 # What Material's search worker (baogao-search.js) needs to name each
 # result's report; the plugin puts it beside the worker in the site
 # (SITE_REPORTS_SCRIPT).

@@ -23,6 +23,7 @@ from .charts import bar_chart
 from .data import COLUMNS, dump_json, dump_rows, figure_rows, figures_csv, fulltext_txt, report_data
 from .environment import tidy
 from .escape import with_legend
+from .names import FULLTEXT_TEXT
 
 FIGURES_PAGE = "figures.md"
 FULLTEXT_PAGE = "fulltext.md"
@@ -265,7 +266,7 @@ def render_report(report: Report, env: jinja2.Environment) -> dict[str, str]:
         for plan in report_pages(report)
     }
     files[f"{report.slug}/report.json"] = dump_json(report_data(report, page_refs(report)))
-    files[f"{report.slug}/fulltext.txt"] = fulltext_txt(report)
+    files[f"{report.slug}/{FULLTEXT_TEXT}"] = fulltext_txt(report)
     if report.figures:
         files[f"{report.slug}/figures.csv"] = figures_csv(report)
         files[f"{report.slug}/figures.json"] = dump_rows(list(COLUMNS), figure_rows(report))

@@ -7,6 +7,8 @@ need not read the reports again); each returns the text of one file.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from dataclasses import asdict
 from typing import Any
 
 import jinja2
@@ -14,6 +16,7 @@ import yaml
 
 from .. import LARGE_SITE_REPORTS
 from ..model import Indicator, Listing
+from ..text.readings import other_readings
 from . import labels
 from .catalogue import catalogue, facets
 from .environment import tidy
@@ -112,6 +115,40 @@ def render_copies(reports: list[Listing]) -> str:
         for member in members:
             groups[member.slug] = described
     return json.dumps(dict(sorted(groups.items())), ensure_ascii=False, indent=1) + "\n"
+
+
+def render_readings(reports: list[Listing], fulltext: Callable[[str], str]) -> str:
+    """For every report with marks that a copy of it fills: each mark's
+    context and the copy's reading, with the copy named (JSON; the plugin
+    shows them beside the marks). `fulltext` gives a report's text by slug;
+    only members of groups of copies with marks are read."""
+    readings: dict[str, list[dict[str, str]]] = {}
+    for entry in catalogue(reports):
+        members = [entry.listing, *entry.copies]
+        if len(members) < 2 or not any(_hides_text(member) for member in members):
+            continue
+        texts = {member.slug: fulltext(member.slug) for member in members}
+        for member in filter(_hides_text, members):
+            found: dict[tuple[str, str, str], dict[str, str]] = {}
+            for other in members:  # fullest copy first: its reading wins
+                if other is member:
+                    continue
+                for reading in other_readings(texts[member.slug], texts[other.slug]):
+                    key = (reading.mark, reading.before, reading.after)
+                    named = {
+                        "source": other.slug,
+                        "title": other.title,
+                        "where": other.metadata.source_url or other.slug,
+                    }
+                    found.setdefault(key, {**asdict(reading), **named})
+            if found:
+                readings[member.slug] = list(found.values())
+    return json.dumps(dict(sorted(readings.items())), ensure_ascii=False, indent=1) + "\n"
+
+
+def _hides_text(listing: Listing) -> bool:
+    summary = listing.summary
+    return bool(summary.redactions or summary.masks or summary.placeholders or summary.lost_chars)
 
 
 def render_reports_script(reports: list[Listing]) -> str:
