@@ -56,9 +56,9 @@ def test_kind_region_and_year_of_the_labelled_files() -> None:
         pytest.skip("../shared is absent (it exists beside the project in CI, not in a user's clone)")
     found = accuracy()
     # Development figures (see the module's docstring); the goal is 0.95.
-    assert found["kind"] >= 0.85, found
-    assert found["region"] >= 0.78, found
-    assert found["year"] >= 0.75, found
+    assert found["kind"] >= 0.92, found
+    assert found["region"] >= 0.84, found
+    assert found["year"] >= 0.86, found
 
 
 @pytest.mark.parametrize(
@@ -109,6 +109,40 @@ def test_kind_region_and_year_of_the_labelled_files() -> None:
         ),
         # A kind quoted in 《》 inside a sentence is another document.
         ("", ["省人代会审议通过的《政府工作报告》,确定实施十件实事……"], {"kind": ""}),
+        # A title about a report (news of it, a table of its tasks) is not one.
+        ("某县法院工作报告获人大全票通过", [], {"kind": ""}),
+        ("2024年《政府工作报告》重点工作目标任务分解表", [], {"kind": ""}),
+        # A numbered part's heading does not name the report; its opening does.
+        (
+            "",
+            [
+                "某区审计局局长 某某",
+                "我受区人民政府的委托,向区人大常委会报告2022年度区本级预算执行审计情况。",
+                "(一)决算草案审计",
+            ],
+            {"kind": "audit", "year": "2022"},
+        ),
+        # A news lead names who reported, to which session of the NPC: the
+        # session's year, so the year before is covered.
+        (
+            "",
+            [
+                "新华社北京3月8日电 最高人民检察院检察长某某8日上午向第十四届全国人民代表大会第三次会议"
+                "作最高人民检察院工作报告。"
+            ],
+            {"kind": "procuratorate", "region": "全国", "year": "2024"},
+        ),
+        # Traditional characters outside the character dictionary's single
+        # traditional form (屆 for 届), and pinyin printed after characters.
+        ("", ["十三屆全國(guó)人大一次會(huì)議舉行"], {"date": "2018"}),
+        # A report given at a meeting on a piece of work is of that year.
+        (
+            "某市人大常委会执法检查组关于检查《某条例》实施情况的报告",
+            ["——2019年7月29日在市五届人大常委会第十一次会议上"],
+            {"year": "2019"},
+        ),
+        # A place named once, as a body's, in a text that names no other.
+        ("", ["根据丹江口教育局的要求，我校开展了自查。"], {"region": "湖北省/十堰市/丹江口市"}),
     ],
 )
 def test_metadata_from_the_first_lines(title: str, lines: list[str], expected: dict[str, str]) -> None:

@@ -17,14 +17,20 @@ from dataclasses import dataclass, fields, replace
 from ..model import Metadata
 from .clean import MAX_REPORT_TITLE_CHARS
 from .hanzi import simplified
-from .numbering import FULL_WIDTH_DIGITS
-from .places import Gazetteer, find_places
+from .numbering import FULL_WIDTH_DIGITS, chinese_value, parse_heading
+from .places import INSTITUTION_AFTER_SHORT_NAME, Gazetteer, find_places
 
 NATIONAL = "national"
-# How often the first lines must name a place to make it the report's region.
+# How often the text must name a place to make it the report's region, and
+# how much of the text is read for that.
 BODY_MENTIONS = 2
+REGION_TEXT_CHARS = 20_000
+# What follows a place named as a body's (…教育局, …人民政府, …委员会).
+_BODY_AFTER_PLACE = (*INSTITUTION_AFTER_SHORT_NAME, "人民", "教育", "委员会", "党委")
 # An annual report given from this month on covers the year it is given in.
 LATE_SESSION_MONTH = 10
+# Kinds that review the year before the one they are given in, whoever gives them.
+REVIEWS_PAST_YEAR = frozenset({"work-summary"})
 # How many of the first lines may hold the subtitle, speaker and date, and
 # of the last lines a signature's date.
 HEAD_LINES = 8
@@ -88,11 +94,29 @@ _URL = re.compile(r"https?://[^\s\"'<>，。）)]+")
 _OPENING = re.compile(
     r"我(?:代表|受)(?P<body>[^，,。；;]{2,30}?)(?:的)?(?:委托)?\s*[，,]?\s*向(?:大会|[^，,。]{0,16}(?:常委会|常务委员会))(?P<what>[^。；;]{0,60})"
 )
-# The same told by a news item: 最高人民检察院检察长应勇向大会报告最高人民检察院工作.
+# The same told by a news item: 最高人民检察院检察长应勇向大会报告最高人民检察院工作;
+# …应勇8日上午向第十四届全国人民代表大会第三次会议作最高人民检察院工作报告.
 _REPORTS_TO = re.compile(
     r"(?P<body>[^，,。；;\s（(]{2,30}?)(?:检察长|院长|主任|总理|省长|市长|县长|区长)[\u4e00-\u9fff]{2,3}"
-    r"向(?:大会|[^，,。]{0,16}(?:常委会|常务委员会))报告(?P<what>[^。；;，,]{0,30})"
+    r"[^，,。]{0,8}?向(?:大会|[^，,。]{0,30}?(?:常委会|常务委员会|会议))(?:(?:作|做)[^，,。]{0,20}?)?报告(?P<what>[^。；;，,]{0,30})"
 )
+# A session of the National People's Congress (第十四届全国人民代表大会第三次会议,
+# 十三届全国人大一次会议) dates a report given to it: the fifth and later
+# congresses were elected every five years from 1978 and meet once a year.
+_NPC_SESSION = re.compile(
+    r"第?(?P<term>[一二三四五六七八九十]{1,3})届全国人(?:民代表)?大(?:会)?第?(?P<session>[一二三四五六七八九十]{1,2})次会议"
+)
+FIFTH_NPC_YEAR = 1978
+NPC_TERM_YEARS = 5
+# What follows a kind of report in a title about that report rather than of
+# it: a news item (…工作报告获全票通过), a reading of it (…报告解读), a table
+# of the tasks it sets (…重点工作目标任务分解表).
+_ABOUT_REPORT = re.compile(
+    r"[》」\s]{0,2}(?:获|经|被|全票|高票|顺利|审议|通过|解读|图解|速览|热词|关键词|出炉|发布会|答记者问|重点工作|任务分解|分解表)"
+)
+# Pinyin printed after each character by a page's ruby annotation (會(huì)):
+# no part of the words the rules look for.
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 # What an opening says is reported: an audit or a budget, whoever reports it.
 _SUBJECT_KINDS = (("audit", re.compile(r"审计")), ("budget", re.compile(r"预算|决算|決算")))
 # Who reports (the opening's body, or the speaker's body and role), to what kind of report.
@@ -107,10 +131,12 @@ TITLE_START_CHARS = 30
 
 
 def kind_of(text: str) -> str:
-    """The id of the first kind rule that matches `text`, or ""."""
+    """The id of the first kind rule that matches `text`, or "" (also where
+    the text is about such a report rather than the report: `_ABOUT_REPORT`)."""
     for rule in KIND_RULES:
-        if rule.pattern.search(text):
-            return rule.id
+        match = rule.pattern.search(text)
+        if match:
+            return "" if _ABOUT_REPORT.match(text, match.end()) else rule.id
     return ""
 
 
@@ -124,10 +150,11 @@ def extract_metadata(
     """Metadata of a report from its title, its kept lines in order, the
     lines cleaning removed (the page around it) and its file name."""
     # Read in simplified characters: the rules and the gazetteer are written so.
-    title = simplified(title)
+    title = _readable(title)
+    text = _readable(_start_of(lines))
     tail = lines[max(HEAD_LINES, len(lines) - TAIL_LINES) :]  # a signature and its date
-    lines = [simplified(line) for line in [*lines[:HEAD_LINES], *tail]]
-    removed = [simplified(line) for line in removed]
+    lines = [_readable(line) for line in [*lines[:HEAD_LINES], *tail]]
+    removed = [_readable(line) for line in removed]
     head = [title, *lines[:HEAD_LINES]]
     subtitle = next((line for line in head if _SUBTITLE.match(line) or _MEETING.search(line)), "")
     speaker_line = next((line for line in head if _SPEAKER.match(line.strip())), "")
@@ -137,8 +164,11 @@ def extract_metadata(
     )
     # The line that names the kind of report is its title, whatever line the
     # page put first (a site banner, a byline).
-    named = next((line for line in head if _is_title(line) and kind_of(line)), "")
-    named = named or next((start for line in head for start in [_title_start(line)] if kind_of(start)), "")
+    # A heading numbered in Chinese (（一）…决算草案审计) names a part, not the
+    # report (1、 may be a document site's page number).
+    candidates = [line for line in head if not _chinese_heading(line)]
+    named = next((line for line in candidates if _is_title(line) and kind_of(line)), "")
+    named = named or next((start for line in candidates for start in [_title_start(line)] if kind_of(start)), "")
     kind = (
         kind_of(named)
         or _reporter_kind(opening)
@@ -147,10 +177,14 @@ def extract_metadata(
     )
     speaker = _speaker(speaker_line)
     meeting = _MEETING.search(subtitle)
-    date = _date(subtitle) or _date_line(lines) or _date_in(removed)
+    delivered = _date(subtitle) or _date_line(lines) or _npc_session_year(head)
+    date = delivered or _date_in(removed)
     national = opening is not None and _NATIONAL.search(opening["body"]) is not None
-    region, level, code = _region(named or title, subtitle, speaker_line, head, places, national)
-    year = _year(named or title, date if subtitle else "", kind) or _year_in_text(head, kind, date)
+    region, level, code = _region(named or title, subtitle, speaker_line, text, places, national)
+    # A page's publication date says when the page went up, not which year
+    # an annual report covers: only the report's own date is used for that.
+    given_at = _date(subtitle)
+    year = _year(named or title, given_at, kind) or _year_in_text(head, kind, delivered, given_at)
     return Metadata(
         kind=kind,
         issuer=_issuer(title, speaker_line, places),
@@ -163,6 +197,39 @@ def extract_metadata(
         speaker=speaker,
         source_url=next((m.group(0) for line in removed for m in [_URL.search(line)] if m), ""),
     )
+
+
+def _start_of(lines: Sequence[str]) -> str:
+    """The text of the first lines, up to `REGION_TEXT_CHARS` characters."""
+    taken, size = [], 0
+    for line in lines:
+        if size >= REGION_TEXT_CHARS:
+            break
+        taken.append(line)
+        size += len(line)
+    return "\n".join(taken)[:REGION_TEXT_CHARS]
+
+
+def _chinese_heading(line: str) -> bool:
+    heading = parse_heading(line)
+    return heading is not None and heading.rule.chinese
+
+
+def _readable(text: str) -> str:
+    """`text` as the rules read it: simplified characters, no pinyin."""
+    return _PINYIN.sub("", simplified(text))
+
+
+def _npc_session_year(head: Sequence[str]) -> str:
+    """The year of the National People's Congress session named in the
+    first lines, or ""."""
+    for line in head:
+        match = _NPC_SESSION.search(line)
+        if match:
+            term, session = chinese_value(match["term"]), chinese_value(match["session"])
+            if term >= 5:
+                return str(FIFTH_NPC_YEAR + NPC_TERM_YEARS * (term - 5) + session - 1)
+    return ""
 
 
 def _is_title(line: str) -> bool:
@@ -261,9 +328,11 @@ def _year_before(date: str) -> str:
     return date[:4] if late else str(int(date[:4]) - 1)
 
 
-def _year_in_text(head: Sequence[str], kind: str, date: str) -> str:
+def _year_in_text(head: Sequence[str], kind: str, date: str, given_at: str = "") -> str:
     """Without a year in the title: the year a report of a year's work names
-    (…2022年度区本级预算执行 / 2015年,面对…), or the year before it was given."""
+    (…2022年度区本级预算执行 / 2015年,面对…), or the year before it was given
+    (`date`); for other reports, the year of the meeting it was given at
+    (`given_at`, from its subtitle)."""
     for line in head[1:]:
         text = line.translate(FULL_WIDTH_DIGITS)
         if _SUBTITLE.match(text) or _DATE.fullmatch(text.strip()):
@@ -274,13 +343,19 @@ def _year_in_text(head: Sequence[str], kind: str, date: str) -> str:
     rule = _BY_ID.get(kind)
     if rule is not None and rule.annual_to_congress:
         return _year_before(date)
+    # A report given at a meeting on a piece of work (an inspection, a
+    # speech) is about the year it was given in; a summary of a year's work
+    # is not, and is left unknown.
+    if given_at and kind not in REVIEWS_PAST_YEAR:
+        return given_at[:4]
     return ""
 
 
 def _region(
-    title: str, subtitle: str, speaker: str, head: Sequence[str], places: Gazetteer | None, national: bool
+    title: str, subtitle: str, speaker: str, body: str, places: Gazetteer | None, national: bool
 ) -> tuple[str, str, str]:
-    """The region named first where it counts most: title, subtitle, speaker, first lines."""
+    """The region named first where it counts most: title, subtitle, speaker;
+    else the one the text (its start) names most often."""
     national = national or any(_NATIONAL.search(text) for text in (title, subtitle, speaker))
     if national and not find_places(title, places):
         return "全国", NATIONAL, ""
@@ -291,9 +366,18 @@ def _region(
             division = max(mentions, key=lambda m: len(m.division.chain())).division
             return division.path, division.level, division.code
     # In running text a name may be a word's end and the next one's start
-    # (…要会同县督查办…): a place counts there when it is named twice.
-    mentions = find_places(" ".join(head[1:]), places)
+    # (…要会同县督查办…): a place counts there when it is named twice, or
+    # named once as a body's (丹江口教育局, 楚雄市人民政府) in a text that names
+    # no place off its line of descent.
+    mentions = find_places(body, places)
     counts = Counter(ancestor for mention in mentions for ancestor in mention.division.chain())
+    deepest = max(mentions, key=lambda m: len(m.division.chain()), default=None)
+    if (
+        deepest is not None
+        and body.startswith(_BODY_AFTER_PLACE, deepest.end)
+        and all(m.division in deepest.division.chain() for m in mentions)
+    ):
+        return deepest.division.path, deepest.division.level, deepest.division.code
     repeated = [m.division for m in mentions if counts[m.division] >= BODY_MENTIONS]
     if repeated:
         division = max(repeated, key=lambda d: len(d.chain()))

@@ -135,6 +135,8 @@ class Mention:
 
     division: Division
     start: int
+    end: int
+    """Just after the name, as printed (full or short)."""
 
 
 def find_places(text: str, places: Gazetteer | None = None) -> list[Mention]:
@@ -152,10 +154,10 @@ def find_places(text: str, places: Gazetteer | None = None) -> list[Mention]:
         position = end
     named = {division for _, _, divisions in found for division in divisions}
     mentions = []
-    for start, _, divisions in found:
+    for start, end, divisions in found:
         division = _choose(divisions, named)
         if division is not None:
-            mentions.append(Mention(division, start))
+            mentions.append(Mention(division, start, end))
     return mentions
 
 
