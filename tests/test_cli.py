@@ -41,6 +41,7 @@ def test_folders_are_searched_for_reports(tmp_path: Path) -> None:
         "a",
         "b",
         "compare.md",
+        "corpus.sqlite",
         "index.md",
     ]
 

@@ -192,7 +192,9 @@ def test_overview_links_report_json_and_summarises_cleaning(example_build: Path)
 
 # baogao's bookkeeping: hashes of the code and templates, not output a reader
 # sees, so golden files leave it out (its determinism is tested below).
-BOOKKEEPING = {Path(".baogao/manifest.json")}
+# baogao's own bookkeeping, and the corpus database (binary; its rows are
+# checked by tests/test_database.py, and two builds' bytes by the test below).
+BOOKKEEPING = {Path(".baogao/manifest.json"), Path("corpus.sqlite")}
 
 
 def _same_tree(left: Path, right: Path, ignore: set[Path] = BOOKKEEPING) -> list[str]:

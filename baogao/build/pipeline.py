@@ -41,6 +41,7 @@ from ..render.names import (
 )
 from ..text.decode import decode_source
 from ..text.metadata import CORRECTABLE
+from .database import DATABASE_FILE, write_database
 from .files import sha256, tree_digest, tree_stats
 from .manifest import DamagedManifest, Manifest, ReportEntry, load_manifest
 from .plan import Given, known_slugs, plan, site_pages_needed, site_reports, stale_files
@@ -258,6 +259,10 @@ def _build(options: Options, say: Callable[[str], None], progress: Progress) -> 
         from .store import write_content
 
         write_content(options.content, manifest, new_manifest, files, removed, options.force, say)
+        write_database(options.content, list(entries))
+        content_stats = tree_stats(options.content, "content")
+    elif not (options.content / DATABASE_FILE).exists():
+        write_database(options.content, list(entries))
         content_stats = tree_stats(options.content, "content")
     if options.build_site:
         _build_site_unless_current(options, listings, content_stats, progress)

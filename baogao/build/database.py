@@ -1,0 +1,183 @@
+"""The corpus as one SQLite database: ``content/corpus.sqlite``.
+
+Every report with its metadata, its pages, its sections (with their text,
+in a full-text index), its figures and its marks, in one file that opens as
+it is in ``sqlite3`` or Datasette, and is published with the site. It is
+written from what each report's folder in ``content/`` holds (``report.json``
+and ``figures.json``), so a re-run that reads no report can still write it.
+
+Written to a temporary file and renamed over the old one; rows go in in a
+fixed order and the file is vacuumed, so the same content gives the same
+bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+DATABASE_FILE = "corpus.sqlite"
+
+SCHEMA = """
+CREATE TABLE reports (
+    slug TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    kind TEXT, kind_label TEXT, issuer TEXT, region TEXT, region_level TEXT, region_code TEXT,
+    year TEXT, date TEXT, meeting TEXT, speaker TEXT, source_url TEXT,
+    source_file TEXT, chars INTEGER, verdict TEXT, completeness TEXT,
+    sections INTEGER, figures INTEGER, redactions INTEGER, masks INTEGER
+);
+CREATE TABLE pages (
+    report TEXT NOT NULL REFERENCES reports(slug),
+    position INTEGER NOT NULL,
+    file TEXT NOT NULL,
+    title TEXT NOT NULL,
+    PRIMARY KEY (report, position)
+);
+CREATE TABLE sections (
+    report TEXT NOT NULL REFERENCES reports(slug),
+    position INTEGER NOT NULL,
+    path TEXT NOT NULL,
+    level INTEGER NOT NULL,
+    marker TEXT NOT NULL,
+    title TEXT NOT NULL,
+    text TEXT NOT NULL,
+    first_line INTEGER, last_line INTEGER,
+    PRIMARY KEY (report, position)
+);
+-- A sentence with several figures is stored once (most sentences with a
+-- number hold several): figures.sentence is its position here.
+CREATE TABLE sentences (
+    report TEXT NOT NULL REFERENCES reports(slug),
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (report, position)
+);
+CREATE TABLE figures (
+    report TEXT NOT NULL REFERENCES reports(slug),
+    position INTEGER NOT NULL,
+    section TEXT, "group" TEXT, what TEXT, text TEXT,
+    value REAL, unit TEXT, base_unit TEXT, year TEXT,
+    approximate INTEGER, masked INTEGER, line INTEGER, sentence INTEGER,
+    PRIMARY KEY (report, position),
+    FOREIGN KEY (report, sentence) REFERENCES sentences(report, position)
+);
+-- Each figure with its sentence, as figures.csv has it.
+CREATE VIEW figures_in_context AS
+    SELECT f.*, s.text AS sentence_text FROM figures f
+    JOIN sentences s ON s.report = f.report AND s.position = f.sentence;
+CREATE TABLE marks (
+    report TEXT NOT NULL REFERENCES reports(slug),
+    position INTEGER NOT NULL,
+    kind TEXT NOT NULL, text TEXT NOT NULL, count INTEGER, line INTEGER, "column" INTEGER,
+    PRIMARY KEY (report, position)
+);
+CREATE INDEX figures_by_what ON figures(what, base_unit);
+CREATE INDEX reports_by_year ON reports(year);
+-- Substring search over every section's title and text: the trigram
+-- tokenizer finds any run of three or more characters, which is what
+-- unspaced Chinese needs.
+CREATE VIRTUAL TABLE sections_fts USING fts5(
+    title, text, content='sections', content_rowid='rowid', tokenize='trigram'
+);
+"""
+
+_METADATA: tuple[str, ...] = (
+    *("kind", "kind_label", "issuer", "region", "region_level", "region_code"),
+    *("year", "date", "meeting", "speaker", "source_url"),
+)
+_FIGURE_FIELDS: tuple[str, ...] = (
+    *("section", "group", "what", "text", "value", "unit", "base_unit"),
+    *("year", "approximate", "masked", "line"),
+)
+
+
+def report_row(data: dict[str, Any]) -> tuple[Any, ...]:
+    """A report's row of ``reports``, from its report.json."""
+    metadata = data.get("metadata", {})
+    summary, quality = data.get("summary", {}), data.get("quality", {})
+    return (
+        data["slug"],
+        data["title"],
+        *(metadata.get(field, "") for field in _METADATA),
+        data.get("source", {}).get("path", ""),
+        quality.get("chars", 0),
+        quality.get("verdict_id", ""),
+        quality.get("completeness_id", ""),
+        summary.get("sections", 0),
+        summary.get("figures", 0),
+        summary.get("redactions", 0),
+        summary.get("masks", 0),
+    )
+
+
+def section_rows(data: dict[str, Any]) -> list[tuple[Any, ...]]:
+    """Every section of a report in document order, with its path of markers."""
+    rows: list[tuple[Any, ...]] = []
+
+    def walk(sections: list[dict[str, Any]], path: str) -> None:
+        for section in sections:
+            here = f"{path} › {section['marker']}" if path else section["marker"]
+            first, last = (section.get("lines") or [None, None])[:2]
+            level, marker, title, text = section["level"], section["marker"], section["title"], section["text"]
+            rows.append((data["slug"], len(rows), here, level, marker, title, text, first, last))
+            walk(section.get("children", []), here)
+
+    walk(data.get("sections", []), "")
+    return rows
+
+
+def write_database(content: Path, slugs: list[str]) -> Path:
+    """Write ``content/corpus.sqlite`` from the folders of `slugs`; return its path."""
+    target = content / DATABASE_FILE
+    temporary = content / f".{DATABASE_FILE}.tmp"
+    temporary.unlink(missing_ok=True)
+    connection = sqlite3.connect(temporary)
+    try:
+        connection.executescript(SCHEMA)
+        for slug in sorted(slugs):
+            _insert(connection, content / slug)
+        connection.execute("INSERT INTO sections_fts(sections_fts) VALUES ('rebuild')")
+        connection.commit()
+        connection.execute("VACUUM")
+    finally:
+        connection.close()
+    os.replace(temporary, target)
+    return target
+
+
+def _insert(connection: sqlite3.Connection, folder: Path) -> None:
+    try:
+        data = json.loads((folder / "report.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return  # a folder without its data (an older version's) is left out
+    slug = data["slug"]
+    connection.execute(f"INSERT INTO reports VALUES ({', '.join('?' * 21)})", report_row(data))
+    connection.executemany(
+        "INSERT INTO pages VALUES (?, ?, ?, ?)",
+        [(slug, position, page["file"], page["title"]) for position, page in enumerate(data.get("pages", []))],
+    )
+    connection.executemany(f"INSERT INTO sections VALUES ({', '.join('?' * 9)})", section_rows(data))
+    connection.executemany(
+        "INSERT INTO marks VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (slug, position, mark["kind"], mark["text"], mark["count"], mark["line"], mark["column"])
+            for position, mark in enumerate(data.get("marks", []))
+        ],
+    )
+    try:
+        figures = json.loads((folder / "figures.json").read_text(encoding="utf-8"))["figures"]
+    except (OSError, ValueError, KeyError):
+        figures = []
+    sentences: dict[str, int] = {}
+    rows = []
+    for position, figure in enumerate(figures):
+        sentence = sentences.setdefault(str(figure.get("sentence", "")), len(sentences))
+        rows.append((slug, position, *(figure.get(field) for field in _FIGURE_FIELDS), sentence))
+    connection.executemany(
+        "INSERT INTO sentences VALUES (?, ?, ?)", [(slug, position, text) for text, position in sentences.items()]
+    )
+    connection.executemany(f"INSERT INTO figures VALUES ({', '.join('?' * 14)})", rows)
