@@ -177,6 +177,11 @@ class Figure:
     """Printed with 多 or 余 (70多亿元)."""
     masked: bool = False
     """The source hid the value (``*人``, ``xx所``)."""
+    measure: str = "level"
+    """``level`` (达到27.56亿元), ``change`` (增长8%, 增加134亿元) or ``share``
+    (占全国的60%)."""
+    value_high: float | None = None
+    """The upper end of a range (6.5%－7%: `value` 6.5, `value_high` 7)."""
 
 
 @dataclass(frozen=True)
@@ -289,11 +294,18 @@ class Indicator:
     text: str
     """As printed: ``72298人``."""
     year: str
+    value: float | None = None
+    """In the base unit."""
+    measure: str = "level"
+    """`Figure.measure`: ``level``, ``change`` or ``share``."""
+    series: str = ""
+    """What lines it up across reports: an id of `text.indicators.INDICATOR_RULES`
+    (``gdp``) or the name; empty in listings of older versions."""
 
     @property
     def key(self) -> str:
-        """``name|unit``: how indicators are matched and sorted across reports."""
-        return f"{self.name}|{self.unit}"
+        """``series|unit|measure``: how indicators are matched and sorted across reports."""
+        return f"{self.series or self.name}|{self.unit}|{self.measure}"
 
 
 @dataclass(frozen=True)

@@ -178,7 +178,7 @@ def test_figures_table_filters_and_sorts(page: Page, site_url: str) -> None:
     page.fill(".bg-figures-filter", "")
     expect(page.locator(".bg-figures tbody tr:visible")).to_have_count(total)
     # Sort by value, largest first: the audit total of 50.98亿元 leads.
-    heading = page.locator(".bg-figures th[data-sort=number]")
+    heading = page.locator(".bg-figures th", has_text="数值")
     heading.click()
     heading.click()
     expect(heading).to_have_attribute("aria-sort", "descending")

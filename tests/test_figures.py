@@ -86,7 +86,8 @@ def test_masked_figures_are_listed_with_unknown_value(example: Report) -> None:
     ("sentence", "expected"),
     [
         ("全市一般公共预算教育经费投入共计27.56亿元。", [("一般公共预算教育经费投入", 2756000000, "元", "亿元")]),
-        ("较上年增加6604万元,增长2.45%。", [("较上年增加", 66040000, "元", "万元"), ("增长", 2.45, "%", "%")]),
+        # A change whose indicator the sentence does not name says so (empty).
+        ("较上年增加6604万元,增长2.45%。", [("", 66040000, "元", "万元"), ("", 2.45, "%", "%")]),
         ("思政课师生比分别达到1∶185、1∶221。", [("思政课师生比", 185, "比", ""), ("思政课师生比", 221, "比", "")]),
         ("全县有学校１２３所。", [("学校", 123, "所", "所")]),
         ("在校学生**人,达标率xx%。", [("在校学生", None, "人", "人"), ("达标率", None, "%", "%")]),
@@ -97,6 +98,69 @@ def test_masked_figures_are_listed_with_unknown_value(example: Report) -> None:
 def test_values_units_and_what_they_count(sentence: str, expected: list[tuple[object, ...]]) -> None:
     figures, _ = sentence_figures(sentence, "", 1, "")
     assert [(f.what, f.value, f.base_unit, f.unit) for f in figures] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # 分别 pairs a list with its values, item by item.
+        (
+            "食品、石化、医药、信息等产业增加值分别增长7.5%、11.5%、17.4%、7.3%。",
+            [("食品", "change", 7.5), ("石化", "change", 11.5), ("医药", "change", 17.4), ("信息", "change", 7.3)],
+        ),
+        ("煤炭、电解铝分别淘汰落后生产能力1.1亿吨和120万吨。", [("煤炭", "level", 1.1e8), ("电解铝", "level", 1.2e6)]),
+        (
+            "全年中央财政用于科技、教育、卫生和文化事业的支出分别为774亿元、536亿元、138亿元和123亿元。",
+            [
+                ("科技", "level", 7.74e10),
+                ("教育", "level", 5.36e10),
+                ("卫生", "level", 1.38e10),
+                ("文化事业的支出", "level", 1.23e10),
+            ],
+        ),
+        # A later run of as many values takes the same list: 减为增长1.2%和1.8%.
+        (
+            "化学需氧量、二氧化硫排放量由上年分别增长5.6％和13.1％，减为增长1.2%和1.8%。",
+            [("化学需氧量", "change", 5.6), ("二氧化硫排放量", "change", 13.1)]
+            + [("化学需氧量", "change", 1.2), ("二氧化硫排放量", "change", 1.8)],
+        ),
+        # A change is tied to the indicator it changes; a from-to names one indicator twice.
+        (
+            "国内生产总值达到18.23万亿元，比上年增长9.9%。",
+            [("国内生产总值", "level", 1.823e13), ("国内生产总值", "change", 9.9)],
+        ),
+        ("财政收入从11.7万亿元增加到17.3万亿元。", [("财政收入", "level", 1.17e13), ("财政收入", "level", 1.73e13)]),
+        # The thing counted may follow the number.
+        ("组织实施了1000多项高新技术产业化示范工程。", [("高新技术产业化示范工程", "level", 1000)]),
+        ("占世界的60%以上。", [("", "share", 60)]),
+        # Exact decimals: no float noise.
+        ("地方财政收入326.4亿元。", [("地方财政收入", "level", 32640000000)]),
+    ],
+)
+def test_lists_changes_and_shares(sentence: str, expected: list[tuple[str, str, float]]) -> None:
+    figures, _ = sentence_figures(sentence, "", 1, "")
+    assert [(f.what, f.measure, f.value) for f in figures] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "low", "high", "what"),
+    [
+        ("国内生产总值增长6.5%－7%。", "6.5%－7%", 6.5, 7, "国内生产总值"),
+        ("主要污染物排放总量减少8%至10%。", "8%至10%", 8, 10, "主要污染物排放总量"),
+        ("居民收入增长6.5－7%。", "6.5－7%", 6.5, 7, "居民收入"),
+    ],
+)
+def test_a_range_is_kept_as_a_range(sentence: str, text: str, low: float, high: float, what: str) -> None:
+    figures, _ = sentence_figures(sentence, "", 1, "")
+    assert [(f.text, f.value, f.value_high, f.what) for f in figures] == [(text, low, high, what)]
+
+
+def test_counters_keep_their_unit_and_times_and_anniversaries_are_not_figures() -> None:
+    figures, _ = sentence_figures("走访慰问困难群众16户次，接待群众3.2万人次。", "", 1, "")
+    assert [(f.text, f.base_unit, f.value) for f in figures] == [("16户次", "户次", 16), ("3.2万人次", "人次", 32000)]
+    for sentence in ("会议于10:40开始。", "隆重庆祝自治区成立60周年。"):
+        figures, skipped = sentence_figures(sentence, "", 1, "")
+        assert figures == [] and skipped
 
 
 @pytest.mark.parametrize(
@@ -143,7 +207,9 @@ def test_comparison_page_lines_up_an_indicator_across_reports(tmp_path: Path) ->
     result = run_build("-q", "--no-site", "--content", str(tmp_path / "content"), str(SAMPLE), str(other))
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "content" / "compare.md").read_text(encoding="utf-8")
-    row = next(line for line in page.split("\n") if line.startswith("| 小学 | 所 |"))
+    row = next(
+        line for line in page.split("\n") if '<td data-label="指标">小学</td><td data-label="单位">所</td>' in line
+    )
     assert "127所" in row and "130所" in row
 
 

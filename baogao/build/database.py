@@ -60,7 +60,7 @@ CREATE TABLE figures (
     report TEXT NOT NULL REFERENCES reports(slug),
     position INTEGER NOT NULL,
     section TEXT, "group" TEXT, what TEXT, text TEXT,
-    value REAL, unit TEXT, base_unit TEXT, year TEXT,
+    value REAL, value_high REAL, unit TEXT, base_unit TEXT, measure TEXT, year TEXT,
     approximate INTEGER, masked INTEGER, line INTEGER, sentence INTEGER,
     PRIMARY KEY (report, position),
     FOREIGN KEY (report, sentence) REFERENCES sentences(report, position)
@@ -90,7 +90,7 @@ _METADATA: tuple[str, ...] = (
     *("year", "date", "meeting", "speaker", "source_url"),
 )
 _FIGURE_FIELDS: tuple[str, ...] = (
-    *("section", "group", "what", "text", "value", "unit", "base_unit"),
+    *("section", "group", "what", "text", "value", "value_high", "unit", "base_unit", "measure"),
     *("year", "approximate", "masked", "line"),
 )
 
@@ -180,4 +180,4 @@ def _insert(connection: sqlite3.Connection, folder: Path) -> None:
     connection.executemany(
         "INSERT INTO sentences VALUES (?, ?, ?)", [(slug, position, text) for text, position in sentences.items()]
     )
-    connection.executemany(f"INSERT INTO figures VALUES ({', '.join('?' * 14)})", rows)
+    connection.executemany(f"INSERT INTO figures VALUES ({', '.join('?' * 16)})", rows)

@@ -51,15 +51,15 @@ class Manifest:
 
 
 def listing_data(listing: Listing) -> dict[str, Any]:
-    """A listing as stored: the fields of report.json it repeats, and the
-    indicators as ``{"name|unit": [as printed, year]}``."""
+    """A listing as stored: the fields of report.json it repeats, and its
+    indicators (`Indicator` fields)."""
     summary = dict(vars(listing.summary))
     return {
         "slug": listing.slug,
         "title": listing.title,
         "pages": [{"file": page.file, "title": page.title} for page in listing.pages],
         "summary": summary,
-        "indicators": {item.key: [item.text, item.year] for item in listing.indicators},
+        "indicators": [dataclasses.asdict(item) for item in listing.indicators],
         "metadata": dataclasses.asdict(listing.metadata),
         "completeness_id": listing.completeness_id,
         "chars": listing.chars,
@@ -68,10 +68,7 @@ def listing_data(listing: Listing) -> dict[str, Any]:
 
 
 def listing_from_data(data: dict[str, Any]) -> Listing:
-    indicators = []
-    for key, (text, year) in data["indicators"].items():
-        name, unit = key.rsplit("|", 1)
-        indicators.append(Indicator(name, unit, text, year))
+    indicators = [Indicator(**item) for item in data["indicators"]]
     pages = tuple(PageRef(page["file"], page["title"]) for page in data["pages"])
     return Listing(
         data["slug"],

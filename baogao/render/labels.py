@@ -49,6 +49,11 @@ LEGEND = {
     "lost": ("?", "无法显示的字符"),
 }
 
+# What kind of figure an indicator is (text.subjects): a level needs no word.
+MEASURES = {"level": "", "change": "（增减）", "share": "（占比）"}
+# The same, as the figures table's 类型 column says it.
+MEASURE_NAMES = {"level": "数值", "change": "增减", "share": "占比"}
+
 # Beside a mark that another copy of the report fills (render.readings):
 # 〔另一副本作：“张掖市”，见《…》〕.
 READING_BEFORE = "〔另一副本作："

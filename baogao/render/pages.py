@@ -11,17 +11,18 @@ import html
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
 
-from ..model import Gap, Line, Listing, Metadata, PageRef, Report
-from ..text.figures import indicators
+from ..model import Gap, Line, Listing, Metadata, PageRef, Report, Section
+from ..text.indicators import indicators
 from ..text.keyfacts import key_facts
 from ..text.report import text_fingerprint
 from . import labels
 from .charts import bar_chart
 from .data import COLUMNS, dump_json, dump_rows, figure_rows, figures_csv, fulltext_txt, report_data
-from .environment import tidy
+from .environment import anchor, tidy
 from .escape import with_legend
 from .names import FULLTEXT_TEXT
 
@@ -116,6 +117,44 @@ def page_refs(report: Report) -> tuple[PageRef, ...]:
     return tuple(refs)
 
 
+# The start of a figure's sentence that its link asks the browser to find
+# and highlight on the section's page (a text fragment: #id:~:text=…).
+FRAGMENT_CHARS = 12
+
+
+def _html_name(page: str) -> str:
+    """The file a page becomes in the site (``use_directory_urls: false``)."""
+    return page.removesuffix(".md") + ".html"
+
+
+def figure_places(report: Report) -> list[dict[str, str]]:
+    """Where each figure of the figures page stands: its section's marker and
+    title, and a link to that section's heading that also asks the browser to
+    find the figure's sentence (a text fragment; browsers without them stop at
+    the heading)."""
+    sections: dict[str, tuple[str, str, str]] = {}
+
+    def walk(children: tuple[Section, ...], path: str, page: str) -> None:
+        for section in children:
+            here = f"{path} › {section.marker}" if path else section.marker
+            sections[here] = (page, anchor(section), f"{section.marker}{section.title}")
+            walk(section.children, here, page)
+
+    for index, top in enumerate(report.outline.sections):
+        walk((top,), "", _html_name(section_file(index)))
+    parts = split_text(report.outline.preface)
+    places = []
+    for figure in report.figures:
+        if figure.section in sections:
+            page, target, label = sections[figure.section]
+        else:  # the preface: on the overview, or on one of its parts when it is long
+            part = next((i for i, lines in enumerate(parts) if lines[-1].number >= figure.line), 0)
+            page, target, label = _html_name(part_file(part) if len(parts) > 1 else "index.md"), "", labels.PREFACE_PART
+        fragment = ":~:text=" + quote(figure.sentence[:FRAGMENT_CHARS], safe="")
+        places.append({"label": label, "href": f"{page}#{target}{fragment}", "path": figure.section})
+    return places
+
+
 def report_pages(report: Report) -> list[PagePlan]:
     """The overview, parts of a long preface, and one page per top section.
 
@@ -157,6 +196,8 @@ def report_pages(report: Report) -> list[PagePlan]:
                     "meta": _front_matter(report, labels.FIGURES_TITLE, meta),
                     "report": report,
                     "rows": figure_rows(report),
+                    "places": figure_places(report),
+                    "measures": labels.MEASURE_NAMES,
                     "skipped": Counter(skip.reason for skip in report.skipped),
                     "reasons": labels.SKIP_REASONS,
                 },
@@ -280,7 +321,7 @@ def listing(report: Report) -> Listing:
         report.title,
         page_refs(report),
         report.summary,
-        indicators(report.figures),
+        indicators(report.figures, report.metadata.year),
         report.metadata,
         report.quality.completeness_id,
         report.quality.chars,

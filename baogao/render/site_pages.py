@@ -19,6 +19,7 @@ from ..model import Indicator, Listing
 from ..text.readings import other_readings
 from . import labels
 from .catalogue import catalogue, facets
+from .compare import across_regions, time_series
 from .environment import tidy
 from .names import COMPARE_PAGE, HOME_PAGE, SEARCH_PAGE
 from .pages import theme_text
@@ -42,7 +43,9 @@ def render_home(reports: list[Listing], env: jinja2.Environment) -> str:
 
 
 def render_compare(reports: list[Listing], env: jinja2.Environment) -> str:
-    """The comparison page: indicators that several reports state, side by side."""
+    """The comparison page: each common indicator over the years for a region
+    and across regions for a year (charts and tables), then every indicator
+    that several reports state, in a table a reader filters and sorts."""
     by_indicator: dict[str, dict[str, list[str]]] = {}
     names: dict[str, Indicator] = {}
     for listing in reports:
@@ -53,7 +56,7 @@ def render_compare(reports: list[Listing], env: jinja2.Environment) -> str:
     order = {listing.slug: index for index, listing in enumerate(reports)}
     rows = [
         {
-            "name": names[key].name,
+            "name": names[key].name + labels.MEASURES.get(names[key].measure, ""),
             "unit": names[key].unit,
             "values": values,
             "first": reports[min(order[slug] for slug in values)],
@@ -63,8 +66,13 @@ def render_compare(reports: list[Listing], env: jinja2.Environment) -> str:
     ]
     template = env.get_template("compare.md.j2")
     side_by_side = len(reports) <= COMPARE_MAX_COLUMNS
-    meta = {"title": labels.COMPARE_TITLE}
-    return tidy(template.render(meta=meta, reports=reports, rows=rows, side_by_side=side_by_side))
+    meta = {"title": labels.COMPARE_TITLE, "search": {"exclude": True}}
+    series, regions = time_series(reports), across_regions(reports)
+    return tidy(
+        template.render(
+            meta=meta, reports=reports, rows=rows, side_by_side=side_by_side, series=series, regions=regions
+        )
+    )
 
 
 def render_search(env: jinja2.Environment) -> str:

@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
 
-from ..model import Figure, Indicator, Line, Outline, Section, Skipped
+from ..model import Figure, Line, Outline, Section, Skipped
 from .outline import walk
+from .subjects import LEVEL, Subject, list_items, read_object, read_subject
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 # Units, longest first so 万元 wins over 元. Scale turns the value into the
@@ -26,10 +29,13 @@ _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.
 _UNITS: dict[str, tuple[str, float]] = {
     "亿元": ("元", 1e8), "万元": ("元", 1e4), "千元": ("元", 1e3), "元": ("元", 1),
     "亿美元": ("美元", 1e8), "万美元": ("美元", 1e4), "美元": ("美元", 1),
-    "万亿元": ("元", 1e12), "万人": ("人", 1e4), "万名": ("名", 1e4), "万户": ("户", 1e4),
+    "万亿元": ("元", 1e12), "万人次": ("人次", 1e4), "万人": ("人", 1e4), "万名": ("名", 1e4),
+    "万户次": ("户次", 1e4), "万户": ("户", 1e4), "户次": ("户次", 1), "家次": ("家次", 1), "车次": ("车次", 1),
+    "架次": ("架次", 1), "批次": ("批次", 1), "件次": ("件次", 1),
     "万个": ("个", 1e4), "万吨": ("吨", 1e4), "亿吨": ("吨", 1e8), "万平方米": ("平方米", 1e4),
     "万亩": ("亩", 1e4), "万公里": ("公里", 1e4), "万套": ("套", 1e4), "万间": ("间", 1e4),
-    "个百分点": ("百分点", 1), "百分点": ("百分点", 1), "%": ("%", 1), "‰": ("‰", 1), "倍": ("倍", 1),
+    "个百分点": ("百分点", 1), "百分点": ("百分点", 1), "%": ("%", 1), "％": ("%", 1), "‰": ("‰", 1),
+    "倍": ("倍", 1),
     "平方米": ("平方米", 1), "公里": ("公里", 1), "千米": ("公里", 1), "亩": ("亩", 1), "吨": ("吨", 1),
     "所": ("所", 1), "人次": ("人次", 1), "人": ("人", 1), "个": ("个", 1), "名": ("名", 1),
     "项": ("项", 1), "台": ("台", 1), "次": ("次", 1), "家": ("家", 1), "座": ("座", 1),
@@ -49,30 +55,24 @@ _FIGURE = re.compile(
 _DIGITS = re.compile(_NUMBER)
 _YEAR = re.compile(r"((?:19|20)[0-9]{2}|20[xX]{2})\s*年")
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
-# Linking words between a subject and its number, and scope words before it.
-_LINK_END = re.compile(r"(共计|共有|合计|累计|总计|达到|约为|分别为|分别|为|达|共|有|约|计|是|近|超过)$")
-_SCOPE_START = re.compile(r"^(其中|全市|全县|全区|全省|全国|我市|我县|我区|现有|目前|共有|拥有|共|累计|另有|有)+")
 _CLAUSE_BREAK = "，,；;：:"
-
-
-def _value(text: str) -> float:
-    return float(text.translate(_FULL_WIDTH))
-
-
-# Left-overs at the start of a subject: a list comma, a year, a number cut
-# off by a redaction (2 (略) 共拨付).
-_LEADING_NOISE = re.compile(r"^(?:[、，,：:\s]|[0-9]*\s*[(（]\s*略\s*[)）]|(?:19|20)[0-9]{2}年[，,]?)+")
+# What joins the values of one run: 增长7.5%、11.5%和17.4%.
+_RUN_JOINERS = "、和及与 "
+# A clause of nothing but a link or a comparison: the figure before names it.
+_ONLY_LINKS = re.compile(r"[、和及与\s]*(?:较|比|与)?(?:上年|去年|同期|(?:19|20)\d\d年)?(?:的)?")
+# A time of day (10:40) is not a ratio.
+# The lower end of a range, printed without its unit before the number: 6.5－7%.
+_RANGE_START = re.compile(r"([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[-－—~～至]\s*$")
+_CLOCK = re.compile(r"(?:[01]?\d|2[0-4])\s*[:：]\s*[0-5]\d")
 # Institutions, then the people in them: 小学127所,在校生72298人,教职工5981人.
 _GROUP_UNITS = {"所", "个", "家", "座", "处"}
 _MEMBER_UNITS = {"人", "名", "人次"}
 
 
-def _subject(clause_before: str) -> str:
-    """The phrase before a number, less linking and scope words."""
-    text = clause_before.strip()
-    for _ in range(3):
-        text = _LINK_END.sub("", _SCOPE_START.sub("", _LEADING_NOISE.sub("", text))).strip()
-    return text
+def _value(text: str, scale: float = 1) -> float:
+    """The value exactly as printed, times `scale` (a power of ten): computed
+    in decimal, so 326.4亿元 is 32640000000, not 32639999999.999996."""
+    return float(Decimal(text.translate(_FULL_WIDTH)) * int(scale))
 
 
 def _clause_start(sentence: str, position: int, floor: int) -> int:
@@ -100,6 +100,8 @@ def _skip_reason(sentence: str, start: int, end: int) -> str:
         return "year"
     if re.match(r"\s*(月|日|号|时)", after) or before in "月":
         return "document" if re.match(r"\s*号", after) and before in "〕]" else "date"
+    if re.match(r"\s*周年", after):
+        return "ordinal"
     if before == "第":
         return "ordinal"
     if before in "〔[【" or re.match(r"[〕\]】]", after):
@@ -108,55 +110,176 @@ def _skip_reason(sentence: str, start: int, end: int) -> str:
         return "name"
     if re.match(r"\s*[(（]\s*略", after) or re.match(r"[)）]", after):
         return "fragment"
+    if _CLOCK.fullmatch(sentence[start:end]) or (re.match(r"\s*[:：]\s*\d", after) and int(sentence[start:end]) < 25):
+        return "date"
     return "no-unit"
+
+
+@dataclass
+class _Found:
+    """A figure being read: its match and what its clause says."""
+
+    match: re.Match[str]
+    start: int
+    end: int
+    subject: Subject
+    clause: str
+    run: int
+    """Figures of one run (增长7.5%、11.5%、17.4%) share a number."""
+    low: str = ""
+    """The lower end of a range printed before it (6.5－7%: 6.5)."""
+    high: str = ""
+    """The upper end of a range printed after it (6.5%－7%: 7)."""
+    what: str = ""
+    measure: str = LEVEL
+
+
+def _is_figure(sentence: str, match: re.Match[str]) -> bool:
+    start, end = match.span()
+    if start and sentence[start - 1] == "第":
+        return False  # 第69次 is an ordinal: skipped below
+    if match["unit"] == "周" and sentence[end : end + 1] == "年":
+        return False  # 成立60周年: an anniversary, not weeks
+    # 10:40 is a time of day.
+    return not (match["ratio"] and _CLOCK.fullmatch(match["ratio"]))
+
+
+def _read_clauses(sentence: str) -> list[_Found]:
+    """Each figure of a sentence with its clause's subject; figures joined by
+    、 和 及 与 form one run."""
+    found: list[_Found] = []
+    segment_start = previous_end = 0
+    run = 0
+    for match in _FIGURE.finditer(sentence):
+        if not _is_figure(sentence, match) or match.start() < previous_end:
+            continue  # not a figure, or the upper end of a range already read
+        start, end = match.span()
+        # A new ；-segment starts afresh.
+        boundary = max(sentence.rfind("；", 0, start), sentence.rfind(";", 0, start)) + 1
+        segment_start = max(segment_start, boundary)
+        clause_start = _clause_start(sentence, start, max(segment_start, previous_end))
+        clause = sentence[clause_start:start]
+        joined = clause.strip() and all(char in _RUN_JOINERS for char in clause)
+        if not (found and joined):
+            run += 1
+        low = _RANGE_START.search(clause) if not match["ratio"] else None
+        upper = _range_end(sentence, match)
+        if low is not None:
+            clause, start = clause[: low.start()], start - len(low.group(0))
+        elif upper is not None:
+            end = upper.end()
+        figure = _Found(match, start, end, read_subject(clause), clause, run)
+        figure.low, figure.high = (low[1] if low else ""), (upper[1] if upper and not low else "")
+        found.append(figure)
+        previous_end = end
+    return found
+
+
+def _name_figures(sentence: str, found: list[_Found]) -> None:
+    """Say what each figure counts: the item of a 分别 list; its own clause's
+    subject; the thing after the unit (组织实施了1000多项示范工程); for a change,
+    a share or the end of a from-to, what the figure before it counts; the
+    first figure of its run; else "" (the sentence does not say)."""
+    items: list[str] = []
+    runs: dict[int, list[_Found]] = {}
+    for figure in found:
+        runs.setdefault(figure.run, []).append(figure)
+    for members in runs.values():
+        head = members[0]
+        if "分别" in head.clause:
+            items = list_items(head.clause)
+        listed = items if len(items) == len(members) and (not head.subject.what or "分别" in head.clause) else []
+        for index, figure in enumerate(members):
+            figure.what = listed[index] if listed else _own_name(sentence, found, figure, head)
+            figure.measure = head.subject.measure
+        if len(members) > 1 and not listed and (head.subject.object_follows or not head.what):
+            # 完成1.8万户、189万平方米棚改任务: the run counts what follows its last value.
+            named = read_object(sentence[members[-1].end :])
+            for figure in members:
+                figure.what = named or figure.what
+
+
+def _own_name(sentence: str, found: list[_Found], figure: _Found, head: _Found) -> str:
+    if figure is not head:
+        return head.what  # 增长0.11%、2.99%: one subject, several values
+    subject = figure.subject
+    # 组织实施了1000多项示范工程; 7651所学校受益: the words after the unit.
+    named = read_object(sentence[figure.end :])
+    if named and (subject.object_follows or not figure.clause.strip()):
+        return named
+    if subject.what:
+        return subject.what
+    # 比上年增长9.9%, 增加到13.6万公里, 占世界的60%: what the figure before counts.
+    before = [other for other in found if other.end <= figure.start]
+    if before and not subject.object_follows:
+        same_unit = [other for other in before if _base(other.match) == _base(figure.match)]
+        return (same_unit if subject.measure == LEVEL and same_unit else before)[-1].what
+    return named
+
+
+def _clause_year(clause: str) -> str:
+    """The year printed in a figure's own clause (由1997年的7.4万亿元 is 1997's)."""
+    years = _YEAR.findall(clause.translate(_FULL_WIDTH))
+    return str(years[-1]) if years else ""
+
+
+def _base(match: re.Match[str]) -> str:
+    return "比" if match["ratio"] else _UNITS[match["unit"]][0]
+
+
+def _range_end(sentence: str, match: re.Match[str]) -> re.Match[str] | None:
+    """The upper end of a range after a figure: 6.5%－7%, 8%至10%."""
+    unit = match["unit"]
+    if not unit or not _DIGITS.fullmatch(match["value"]):
+        return None
+    return re.compile(rf"\s*[-－—~～至到]\s*({_NUMBER})\s*{re.escape(unit)}").match(sentence, match.end())
 
 
 def sentence_figures(sentence: str, section: str, line: int, year: str) -> tuple[list[Figure], list[Skipped]]:
     """Figures and skipped numbers of one sentence."""
+    found = _read_clauses(sentence)
+    _name_figures(sentence, found)
     figures: list[Figure] = []
     covered: list[tuple[int, int]] = []
     group = ""
-    segment_start = 0
-    previous_end = 0
     stripped = sentence.strip()  # one string shared by the sentence's figures
-    for match in _FIGURE.finditer(sentence):
-        start, end = match.span()
-        if start and sentence[start - 1] == "第":
-            continue  # 第69次 is an ordinal: skipped below
-        # A new ；-segment starts a new group.
+    segment = 0
+    for figure in found:
+        match, start, end = figure.match, figure.start, figure.end
         boundary = max(sentence.rfind("；", 0, start), sentence.rfind(";", 0, start)) + 1
-        if boundary > segment_start:
-            segment_start, group = boundary, ""
-        clause = _clause_start(sentence, start, max(segment_start, previous_end))
-        what = _subject(sentence[clause:start])
-        if not what and figures and sentence[previous_end:start].strip() in ("、", "和", "及", "与"):
-            what = figures[-1].what  # 增长0.11%、2.99%: one subject, several values
-        if not what:
-            # 89人参加抽检: the words after the unit say what was counted.
-            rest = re.split(f"[{_CLAUSE_BREAK}。]", sentence[end:], maxsplit=1)[0]
-            what = rest.strip()
+        if boundary > segment:
+            segment, group = boundary, ""
+        high = None
+        text = sentence[start:end]
         if match["ratio"]:
-            left, right = (_value(part) for part in re.split(r"\s*[∶:]\s*", match["ratio"]))
+            left, right = (_value(part) for part in re.split(r"\s*[∶:：]\s*", match["ratio"]))
             value, unit, base, masked = (right / left if left else None), "", "比", False
         else:
             raw, unit = match["value"], match["unit"]
             base, scale = _UNITS[unit]
             masked = not _DIGITS.fullmatch(raw)
-            value = None if masked else round(_value(raw) * scale, 6)
+            value = None if masked else _value(raw, scale)
+            if figure.high:
+                high = _value(figure.high, scale)
+            elif figure.low and value is not None:
+                value, high = _value(figure.low, scale), value
+        what = figure.what
         figures.append(
             Figure(
-                text=match.group(0),
+                text=text,
                 value=value,
                 unit=unit,
                 base_unit=base,
                 what=what,
                 group=group if group != what and base in _MEMBER_UNITS | _GROUP_UNITS else "",
-                year=year,
+                year=_clause_year(figure.clause) or year,
                 section=section,
                 sentence=stripped,
                 line=line,
                 approximate=bool(match["about"]) if not match["ratio"] else False,
                 masked=masked,
+                measure=figure.measure,
+                value_high=high,
             )
         )
         if not group and base in _GROUP_UNITS:
@@ -164,7 +287,6 @@ def sentence_figures(sentence: str, section: str, line: int, year: str) -> tuple
         elif base not in _MEMBER_UNITS and base not in _GROUP_UNITS:
             group = ""
         covered.append((start, end))
-        previous_end = end
     skipped = [
         Skipped(number.group(0), _skip_reason(sentence, number.start(), number.end()), line)
         for number in _DIGITS.finditer(sentence)
@@ -195,7 +317,7 @@ def extract_figures(outline: Outline) -> tuple[tuple[Figure, ...], tuple[Skipped
     for section, line in _lines(outline):
         for match in _SENTENCE.finditer(line.text):
             sentence = match.group(0)
-            year = _YEAR.search(sentence)
+            year = _YEAR.search(sentence.translate(_FULL_WIDTH))
             found, passed = sentence_figures(sentence, section, line.number, year.group(1) if year else "")
             figures += found
             skipped += passed
@@ -203,23 +325,3 @@ def extract_figures(outline: Outline) -> tuple[tuple[Figure, ...], tuple[Skipped
     for heading in walk(outline.sections):
         skipped += [Skipped(number.group(0), "item", heading.span.start) for number in _DIGITS.finditer(heading.marker)]
     return tuple(figures), tuple(skipped)
-
-
-# An indicator's name must say something and fit a table cell.
-_INDICATOR_CHARS = (2, 16)
-
-
-def indicators(figures: tuple[Figure, ...]) -> tuple[Indicator, ...]:
-    """Figures a reader may compare across reports.
-
-    The first figure for each (group, what, base unit) counts; masked values
-    and unnamed figures are left out.
-    """
-    found: dict[tuple[str, str], Indicator] = {}
-    for figure in figures:
-        name = f"{figure.group}·{figure.what}" if figure.group else figure.what
-        low, high = _INDICATOR_CHARS
-        if figure.masked or not low <= len(name) <= high:
-            continue
-        found.setdefault((name, figure.base_unit), Indicator(name, figure.base_unit, figure.text, figure.year))
-    return tuple(found.values())

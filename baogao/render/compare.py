@@ -1,0 +1,128 @@
+"""The comparison page's data: one indicator across years for a region, and
+across regions for a year.
+
+Pure functions of the reports' listings. Copies of one report count once
+(the fullest, `catalogue`); a report's value for an indicator is the one
+`text.indicators` chose, dated by the year it states or else the year the
+report covers.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..model import Indicator, Listing
+from ..text.indicators import INDICATOR_RULES
+from . import labels
+from .catalogue import catalogue
+from .charts import bar_chart, display_scale, line_chart
+
+# A series needs this many years (a comparison this many regions) to be drawn.
+MIN_POINTS = 3
+# The page draws at most this many of each: the ones with the most points.
+MAX_CHARTS = 12
+_RULE_ORDER = {rule.id: index for index, rule in enumerate(INDICATOR_RULES)}
+
+
+@dataclass(frozen=True)
+class Point:
+    label: str
+    """The year (``2017``) or the region (``甘肃省张掖市``)."""
+    value: float
+    text: str
+    """As printed: ``82.7万亿元``."""
+    slug: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    unit: str
+    measure: str
+    about: str
+    """The region of a time series, the year of a comparison across regions."""
+    points: tuple[Point, ...]
+    over_years: bool = True
+    """A line over years; else bars, one per region."""
+
+    @property
+    def heading(self) -> str:
+        measure = labels.MEASURES.get(self.measure, "")
+        return f"{self.name}{measure}（{self.about}）"
+
+    def chart(self) -> str:
+        """The series as an SVG line chart, in the unit a reader expects."""
+        divisor, unit = display_scale([point.value for point in self.points], self.unit)
+        points = [(point.label, point.value / divisor) for point in self.points]
+        return (line_chart if self.over_years else bar_chart)(self.heading, points, unit)
+
+
+def _dated(listing: Listing, indicator: Indicator) -> str:
+    return indicator.year or listing.metadata.year
+
+
+def _stated(listings: list[Listing]) -> list[tuple[Listing, Indicator]]:
+    """Every (report, indicator) with a value, copies counted once."""
+    fullest = [entry.listing for entry in catalogue(listings)]
+    return [(listing, item) for listing in fullest for item in listing.indicators if item.value is not None]
+
+
+def _ranked(found: list[Series]) -> list[Series]:
+    """Most points first; known indicators (国内生产总值 …) before the rest."""
+    found.sort(key=lambda series: (-len(series.points), series.name, series.about))
+    return found[:MAX_CHARTS]
+
+
+def time_series(listings: list[Listing]) -> list[Series]:
+    """Indicators one region states in several years, one point per year."""
+    grouped: defaultdict[tuple[str, str], dict[str, Point]] = defaultdict(dict)
+    named: dict[tuple[str, str], Indicator] = {}
+    for listing, item in _stated(listings):
+        region, year = listing.metadata.region, _dated(listing, item)
+        if not region or not year or item.series not in _RULE_ORDER:
+            continue
+        key = (item.key, region)
+        named.setdefault(key, item)
+        point = Point(year, float(item.value or 0), item.text, listing.slug, listing.title)
+        grouped[key].setdefault(year, point)
+    found = [
+        Series(
+            named[key].name,
+            named[key].unit,
+            named[key].measure,
+            labels.region_label(key[1]),
+            tuple(sorted(points.values(), key=lambda p: p.label)),
+        )
+        for key, points in grouped.items()
+        if len(points) >= MIN_POINTS
+    ]
+    return _ranked(found)
+
+
+def across_regions(listings: list[Listing]) -> list[Series]:
+    """Indicators several regions state for one year, one point per region."""
+    grouped: defaultdict[tuple[str, str], dict[str, Point]] = defaultdict(dict)
+    named: dict[tuple[str, str], Indicator] = {}
+    for listing, item in _stated(listings):
+        region, year = listing.metadata.region, _dated(listing, item)
+        if not region or not year or item.series not in _RULE_ORDER:
+            continue
+        key = (item.key, year)
+        named.setdefault(key, item)
+        label = labels.region_label(region)
+        grouped[key].setdefault(label, Point(label, float(item.value or 0), item.text, listing.slug, listing.title))
+    found = [
+        Series(
+            named[key].name,
+            named[key].unit,
+            named[key].measure,
+            f"{key[1]}年",
+            tuple(sorted(points.values(), key=lambda p: -p.value)),
+            over_years=False,
+        )
+        for key, points in grouped.items()
+        if len(points) >= MIN_POINTS
+    ]
+    return _ranked(found)
