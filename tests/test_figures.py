@@ -92,7 +92,8 @@ def test_masked_figures_are_listed_with_unknown_value(example: Report) -> None:
         ("全县有学校１２３所。", [("学校", 123, "所", "所")]),
         ("在校学生**人,达标率xx%。", [("在校学生", None, "人", "人"), ("达标率", None, "%", "%")]),
         ("89人参加抽检。", [("参加抽检", 89, "人", "人")]),
-        ("投入70多亿元。", [("投入", 7000000000, "元", "亿元")]),
+        # A verb alone names nothing: the figure says it cannot tell.
+        ("投入70多亿元。", [("", 7000000000, "元", "亿元")]),
     ],
 )
 def test_values_units_and_what_they_count(sentence: str, expected: list[tuple[object, ...]]) -> None:
@@ -153,6 +154,22 @@ def test_lists_changes_and_shares(sentence: str, expected: list[tuple[str, str, 
 def test_a_range_is_kept_as_a_range(sentence: str, text: str, low: float, high: float, what: str) -> None:
     figures, _ = sentence_figures(sentence, "", 1, "")
     assert [(f.text, f.value, f.value_high, f.what) for f in figures] == [(text, low, high, what)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("全市森林覆盖率达到百分之三十六点九。", [("百分之三十六点九", 36.9, "%", "森林覆盖率")]),
+        ("全年财政收入一百零八亿元。", [("一百零八亿元", 10800000000, "元", "财政收入")]),
+        ("新建学校三十多所。", [("三十多所", 30, "所", "学校")]),
+        ("惠及两万人。", [("两万人", 20000, "人", "")]),
+        # Words made of numerals are not counts.
+        ("千万不能松懈，十分重要，亿万农民，百万人口城市，一个中心。", []),
+    ],
+)
+def test_chinese_numerals_are_read(sentence: str, expected: list[tuple[object, ...]]) -> None:
+    figures, _ = sentence_figures(sentence, "", 1, "")
+    assert [(f.text, f.value, f.base_unit, f.what) for f in figures] == expected
 
 
 def test_counters_keep_their_unit_and_times_and_anniversaries_are_not_figures() -> None:

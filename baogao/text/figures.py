@@ -20,9 +20,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..model import Figure, Line, Outline, Section, Skipped
+from .numerals import DIGITS, NUMERAL_CHARS, POINT, chinese_number
 from .outline import walk
 from .subjects import LEVEL, Subject, list_items, read_object, read_subject
 
+DIGIT_CHARS = "".join(DIGITS)
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 # Units, longest first so 万元 wins over 元. Scale turns the value into the
 # base unit (27.56亿元 -> 2756000000 元).
@@ -48,10 +50,17 @@ _UNITS: dict[str, tuple[str, float]] = {
 _UNIT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
 _NUMBER = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
 # A value: digits, or a mask standing for them; 多/余 make it approximate.
+# A Chinese numeral of two characters or more (一个 and 十分 are words), and
+# 百分之 with any numeral: 一百零八亿元, 三十多个, 百分之三十六点九.
+# It holds a digit: 百万人口 and 千万不能 are words, not counts.
+_CHINESE = rf"(?=[{NUMERAL_CHARS}]*[{DIGIT_CHARS}])[{NUMERAL_CHARS}]{{2,}}(?:{POINT}[{NUMERAL_CHARS}]+)?"
+_PERCENT = rf"百分之(?P<percent>[{NUMERAL_CHARS}]+(?:{POINT}[{NUMERAL_CHARS}]+)?)"
 _FIGURE = re.compile(
     rf"(?P<ratio>{_NUMBER}\s*[∶:]\s*{_NUMBER})"
-    rf"|(?P<value>{_NUMBER}|[*＊]+|[xX]{{2,}}|××)(?P<about>[多余])?\s*(?P<unit>{_UNIT})"
+    rf"|(?P<value>{_NUMBER}|[*＊]+|[xX]{{2,}}|××|{_CHINESE})(?P<about>[多余])?\s*(?P<unit>{_UNIT})"
+    rf"|{_PERCENT}"
 )
+_MASK = re.compile(r"[*＊]+|[xX]{2,}|××")
 _DIGITS = re.compile(_NUMBER)
 _YEAR = re.compile(r"((?:19|20)[0-9]{2}|20[xX]{2})\s*年")
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
@@ -70,9 +79,12 @@ _MEMBER_UNITS = {"人", "名", "人次"}
 
 
 def _value(text: str, scale: float = 1) -> float:
-    """The value exactly as printed, times `scale` (a power of ten): computed
-    in decimal, so 326.4亿元 is 32640000000, not 32639999999.999996."""
-    return float(Decimal(text.translate(_FULL_WIDTH)) * int(scale))
+    """The value exactly as printed, in digits or Chinese numerals, times
+    `scale` (a power of ten): computed in decimal, so 326.4亿元 is
+    32640000000, not 32639999999.999996."""
+    digits = text.translate(_FULL_WIDTH)
+    number = Decimal(digits) if _DIGITS.fullmatch(digits) else chinese_number(text)
+    return float(number * int(scale))
 
 
 def _clause_start(sentence: str, position: int, floor: int) -> int:
@@ -212,8 +224,13 @@ def _own_name(sentence: str, found: list[_Found], figure: _Found, head: _Found) 
     # 比上年增长9.9%, 增加到13.6万公里, 占世界的60%: what the figure before counts.
     before = [other for other in found if other.end <= figure.start]
     if before and not subject.object_follows:
+        # A level takes the name of a level in its unit (由…增加到…); a change or
+        # a share, of the figure just before it.
         same_unit = [other for other in before if _base(other.match) == _base(figure.match)]
-        return (same_unit if subject.measure == LEVEL and same_unit else before)[-1].what
+        if subject.measure != LEVEL:
+            return before[-1].what
+        if same_unit:
+            return same_unit[-1].what
     return named
 
 
@@ -224,7 +241,7 @@ def _clause_year(clause: str) -> str:
 
 
 def _base(match: re.Match[str]) -> str:
-    return "比" if match["ratio"] else _UNITS[match["unit"]][0]
+    return "比" if match["ratio"] else _UNITS[match["unit"] or "%"][0]
 
 
 def _range_end(sentence: str, match: re.Match[str]) -> re.Match[str] | None:
@@ -255,9 +272,9 @@ def sentence_figures(sentence: str, section: str, line: int, year: str) -> tuple
             left, right = (_value(part) for part in re.split(r"\s*[∶:：]\s*", match["ratio"]))
             value, unit, base, masked = (right / left if left else None), "", "比", False
         else:
-            raw, unit = match["value"], match["unit"]
+            raw, unit = (match["percent"], "%") if match["percent"] else (match["value"], match["unit"])
             base, scale = _UNITS[unit]
-            masked = not _DIGITS.fullmatch(raw)
+            masked = bool(_MASK.fullmatch(raw))
             value = None if masked else _value(raw, scale)
             if figure.high:
                 high = _value(figure.high, scale)

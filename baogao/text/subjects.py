@@ -61,6 +61,7 @@ _ACTION = (
 # …unless the verb is part of a noun: 完成率, 建设类项目, 配备比.
 _ACTION_FRONT = re.compile(rf"^(?:{_ACTION})(?:了|的)?(?![类型性率比量额数])")
 _ACTION_END = re.compile(rf"(?:{_ACTION})(?:了)?$")
+_ONLY_ACTION = re.compile(rf"(?:{_ACTION})(?:了)?")
 _ACTION_ANY = re.compile(rf"(?:{_ACTION})(?:了|的)?")
 # An actor before its verb (今年中央财政将安排…, 分两轮取消…, 依法移送…): what
 # follows the verb is the subject.
@@ -74,7 +75,8 @@ LONG_SUBJECT_CHARS = 12
 # A share: 占…的 before the number, or a subject that is a proportion.
 _SHARE = re.compile(r"占[^，,。；;]*?的?$|比重$|占比$|比例$")
 # What is left over at either end: particles, list marks.
-_EDGES = re.compile(r"^[的、和及与，,：:\s]+|[的、和及与，,：:\s]+$")
+# (Not the 及 of a verb: 惠及, 涉及, 普及.)
+_EDGES = re.compile(r"^[的、和及与，,：:\s]+|(?:[的、和与，,：:\s]|(?<![惠涉普波顾兼])及)+$")
 # An object after the unit ends at a clause mark, or where a new verb starts.
 _OBJECT_END = re.compile(r"[，,。；;：:（(]|以上|左右|受益|进行|进入|赴|、")
 MAX_OBJECT_CHARS = 16
@@ -111,10 +113,11 @@ def read_subject(clause: str) -> Subject:
             text, measure = text[: change.start()], CHANGE
         text = _EDGES.sub("", _REACH.sub("", _FRONT.sub("", text)))
     # 组织实施了1000多项示范工程: the object after the unit is counted; the
-    # phrase with its verb (教育经费投入, 办结) stands in where none follows.
+    # phrase with its verb (教育经费投入) stands in where none follows.
     ends_in_action = _ACTION_END.search(_BACK.sub("", _EDGES.sub("", clause.strip())))
     if _ACTION_END.search(text) or (not text and ends_in_action):
-        verb_phrase = text or (ends_in_action.group(0) if ends_in_action else "")
+        # A verb alone (惠及, 办结) names nothing.
+        verb_phrase = "" if _ONLY_ACTION.fullmatch(text) else text
         return Subject(_EDGES.sub("", re.sub(r"了$", "", verb_phrase)), measure, from_to, object_follows=True)
     for verb in reversed(list(_ACTION_ANY.finditer(text))):
         actor = _ACTOR_MARK.search(text, 0, verb.start()) or verb.start() >= MIN_ACTOR_CHARS
