@@ -22,7 +22,7 @@ from decimal import Decimal
 from ..model import Figure, Line, Outline, Section, Skipped
 from .numerals import DIGITS, NUMERAL_CHARS, POINT, chinese_number
 from .outline import walk
-from .subjects import LEVEL, Subject, list_items, read_object, read_subject
+from .subjects import CHANGE, LEVEL, Subject, list_items, read_object, read_subject
 
 DIGIT_CHARS = "".join(DIGITS)
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
@@ -227,8 +227,8 @@ def _own_name(sentence: str, found: list[_Found], figure: _Found, head: _Found) 
         # A level takes the name of a level in its unit (由…增加到…); a change or
         # a share, of the figure just before it.
         same_unit = [other for other in before if _base(other.match) == _base(figure.match)]
-        if subject.measure != LEVEL:
-            return before[-1].what
+        if subject.measure != LEVEL or before[-1].subject.measure == CHANGE:
+            return before[-1].what  # 增长9.1%，达到11.67万亿元: the indicator that changed
         if same_unit:
             return same_unit[-1].what
     return named
