@@ -235,3 +235,28 @@ def test_masked_values_and_ratios_in_one_sentence() -> None:
     report = process(SourceText("x.txt", text, "utf-8", ""), "x")
     assert [f.masked for f in report.figures] == [True, True, True, False]
     assert report.figures[-1].value is None  # 0∶5 has no ratio value
+
+
+def test_history_lists_a_regions_earlier_values_newest_first_as_text() -> None:
+    from baogao.model import Indicator, Listing, Metadata, Summary
+    from baogao.render.compare import history_section, report_history
+
+    summary = Summary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, {}, 0, 0, 0)
+
+    def report(slug: str, year: str, text: str, value: float, region: str = "甘肃省/张掖市") -> Listing:
+        gdp = Indicator("国内（地区）生产总值", "元", text, year, value, "level", "gdp")
+        metadata = Metadata(kind="government-work", region=region, region_level="city", year=year)
+        return Listing(slug, f"{year}年报告", (), summary, (gdp,), metadata, "", 100, (hash(slug),))
+
+    listings = [
+        report("a", "2021", "500亿元", 5e10),
+        report("b", "2022", "530亿元", 5.3e10),
+        report("c", "2023", "*[x](y)亿元", 5.6e10),
+        report("d", "2023", "900亿元", 9e10, region="甘肃省/兰州市"),
+    ]
+    history = report_history(listings)
+    assert set(history) == {"b", "c"}  # the first year and the other region have nothing earlier
+    assert history["c"][0]["earlier"] == [["2022", "530亿元", "b"], ["2021", "500亿元", "a"]]
+    markdown = history_section(history["c"])
+    assert "[2022年 530亿元](../b/index.md) · [2021年 500亿元](../a/index.md)" in markdown
+    assert "*[x](y)" not in markdown  # report text is escaped, never markup

@@ -48,7 +48,7 @@ def test_the_figures_table_reads_in_document_order_and_sorts_back(browser: Any, 
         assert _order(page) == first  # back in document order, not 二 before 一 as pinyin would put it
         chapter.click()
         assert _order(page) == first[::-1]
-        screenshot(page, "figures-desktop")
+        screenshot(page, "figures-sorted-desktop")
 
 
 def test_a_figure_leads_to_its_sentence(browser: Any, site_url: str) -> None:
@@ -110,3 +110,21 @@ def test_the_national_reports_indicators_as_series(
             if heading.startswith("国内"):
                 assert len(cells) == 16  # every report from 2003 to 2018
                 screenshot(page, f"compare-series-{size}")
+
+
+def test_an_overview_sets_its_indicators_beside_the_regions_earlier_reports(browser: Any, national_url: str) -> None:
+    for size in SIZES:
+        with opened(browser, size, national_url) as (page, _):
+            page.goto(national_url + "2018/index.html")
+            heading = page.locator("h2", has_text="与往年比较")
+            heading.scroll_into_view_if_needed()
+            row = page.locator("tr", has_text="国内（地区）生产总值").first
+            cells = row.locator("td").all_inner_texts()
+            assert cells[1] == "2017年 82.7万亿元"
+            assert cells[2].startswith("2016年 74.4万亿元 · 2015年 67.7万亿元")
+            row.locator("a", has_text="2016年").click()
+            page.wait_for_url(re.compile(r"/2017/index\.html$"))
+            if size == "phone":
+                page.go_back()
+                page.locator("h2", has_text="与往年比较").scroll_into_view_if_needed()
+            screenshot(page, f"overview-history-{size}")

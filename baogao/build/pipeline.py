@@ -33,6 +33,7 @@ from ..render.names import (
     COMPARE_PAGE,
     COPIES_FILE,
     FULLTEXT_TEXT,
+    HISTORY_FILE,
     HOME_PAGE,
     NAV_FILE,
     READINGS_FILE,
@@ -249,7 +250,7 @@ def _build(options: Options, say: Callable[[str], None], progress: Progress) -> 
     entries.update(the_plan.carried)
     new_manifest = Manifest(renderer, dict(manifest.files), dict(sorted(entries.items())))
     listings = [_listing(entries[slug]) for slug in sorted(entries)]
-    site_pages = (HOME_PAGE, COMPARE_PAGE, NAV_FILE, COPIES_FILE, READINGS_FILE, REPORTS_SCRIPT)
+    site_pages = (HOME_PAGE, COMPARE_PAGE, NAV_FILE, COPIES_FILE, READINGS_FILE, HISTORY_FILE, REPORTS_SCRIPT)
     anything = bool(changed or the_plan.gone)
     if site_pages_needed(manifest, new_manifest, anything, site_pages, lambda name: (options.content / name).exists()):
         files.update(_render_site_pages(listings, options, _fulltext(options.content, files)))
@@ -318,6 +319,7 @@ def _render_site_pages(listings: list[Listing], options: Options, fulltext: Call
     from ..render.site_pages import (
         render_compare,
         render_copies,
+        render_history,
         render_home,
         render_nav,
         render_readings,
@@ -332,6 +334,7 @@ def _render_site_pages(listings: list[Listing], options: Options, fulltext: Call
         NAV_FILE: render_nav(listings, options.search),
         COPIES_FILE: render_copies(listings),
         READINGS_FILE: render_readings(listings, fulltext),
+        HISTORY_FILE: render_history(listings),
         REPORTS_SCRIPT: render_reports_script(listings),
     }
     if options.search == "pagefind":

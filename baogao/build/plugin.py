@@ -34,8 +34,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from .. import LARGE_SITE_REPORTS
+from ..render.compare import history_section
 from ..render.escape import escape_text, render_inline
-from ..render.names import COPIES_FILE, READINGS_FILE, REPORTS_SCRIPT, SITE_REPORTS_SCRIPT
+from ..render.names import COPIES_FILE, HISTORY_FILE, READINGS_FILE, REPORTS_SCRIPT, SITE_REPORTS_SCRIPT
 from ..render.readings import with_readings
 from .site import quiet_jieba
 
@@ -132,6 +133,7 @@ class BaogaoPlugin(BasePlugin[BaogaoConfig]):  # type: ignore[no-untyped-call]
         self._set_aside: dict[str, str] = {}
         self._copies: dict[str, list[dict[str, Any]]] = {}
         self._readings: dict[str, list[dict[str, Any]]] = {}
+        self._history: dict[str, list[dict[str, Any]]] = {}
 
     def on_config(self, config: Any) -> Any:
         # A plain `mkdocs build` imports jieba through Material's search;
@@ -139,10 +141,14 @@ class BaogaoPlugin(BasePlugin[BaogaoConfig]):  # type: ignore[no-untyped-call]
         quiet_jieba()
         self._copies = read_copies(Path(config.docs_dir))
         self._readings = read_copies(Path(config.docs_dir), READINGS_FILE)
+        self._history = read_copies(Path(config.docs_dir), HISTORY_FILE)
         return config
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, **_: Any) -> str:
         markdown += copies_section(self._copies, page.file.src_uri)
+        slug, name = page.file.src_uri.rpartition("/")[::2]
+        if name == "index.md":
+            markdown += history_section(self._history.get(slug, []))
         markdown, block = set_aside(markdown)
         if block is not None:
             self._set_aside[page.file.src_uri] = block

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from ..model import Indicator, Listing
 from ..text.indicators import INDICATOR_RULES
 from . import labels
 from .catalogue import catalogue
 from .charts import bar_chart, display_scale, line_chart
+from .escape import escape_text
 
 # A series needs this many years (a comparison this many regions) to be drawn.
 MIN_POINTS = 3
@@ -126,3 +128,60 @@ def across_regions(listings: list[Listing]) -> list[Series]:
         if len(points) >= MIN_POINTS
     ]
     return _ranked(found)
+
+
+# An overview shows at most this many earlier years of an indicator.
+HISTORY_YEARS = 5
+
+
+def report_history(listings: list[Listing]) -> dict[str, list[dict[str, Any]]]:
+    """For each report with a region: each common indicator it states, with
+    the values the same region's earlier reports state (copies once), newest
+    first, for its overview (`history_section`)."""
+    grouped: defaultdict[tuple[str, str], dict[str, tuple[Point, Indicator]]] = defaultdict(dict)
+    for listing, item in _stated(listings):
+        region, year = listing.metadata.region, _dated(listing, item)
+        if region and year and item.series in _RULE_ORDER:
+            point = Point(year, float(item.value or 0), item.text, listing.slug, listing.title)
+            grouped[(item.key, region)].setdefault(year, (point, item))
+    found: defaultdict[str, list[dict[str, Any]]] = defaultdict(list)
+    for stated in grouped.values():
+        years = sorted(stated, reverse=True)
+        for index, year in enumerate(years):
+            earlier = years[index + 1 : index + 1 + HISTORY_YEARS]
+            if not earlier:
+                continue
+            point, item = stated[year]
+            found[point.slug].append(
+                {
+                    "name": item.name + labels.MEASURES.get(item.measure, ""),
+                    "order": _RULE_ORDER[item.series],
+                    "this": [year, point.text],
+                    "earlier": [[other, stated[other][0].text, stated[other][0].slug] for other in earlier],
+                }
+            )
+    return {slug: sorted(rows, key=lambda row: (row["order"], row["name"])) for slug, rows in sorted(found.items())}
+
+
+def history_section(rows: list[dict[str, Any]]) -> str:
+    """Markdown for the end of an overview: this report's common indicators
+    beside the same region's earlier reports; "" when there are none."""
+    if not rows:
+        return ""
+    lines = [
+        "",
+        "",
+        f"## {labels.HISTORY_TITLE}",
+        "",
+        labels.HISTORY_INTRO,
+        "",
+        labels.HISTORY_HEADER,
+        "| --- | --- | --- |",
+    ]
+    for row in rows:
+        year, text = row["this"]
+        earlier = " · ".join(
+            f"[{escape_text(f'{other}年 {value}')}](../{slug}/index.md)" for other, value, slug in row["earlier"]
+        )
+        lines.append(f"| {escape_text(row['name'])} | {escape_text(f'{year}年 {text}')} | {earlier} |")
+    return "\n".join(lines) + "\n"

@@ -51,6 +51,10 @@ LEGEND = {
 
 # What kind of figure an indicator is (text.subjects): a level needs no word.
 MEASURES = {"level": "", "change": "（增减）", "share": "（占比）"}
+# On an overview: its common indicators beside the same region's earlier reports.
+HISTORY_TITLE = "与往年比较"
+HISTORY_INTRO = "本报告给出的常见指标，与站点中同一地区往年报告给出的数值（全部年份见“指标对比”页）："
+HISTORY_HEADER = "| 指标 | 本报告 | 往年报告 |"
 # The same, as the figures table's 类型 column says it.
 MEASURE_NAMES = {"level": "数值", "change": "增减", "share": "占比"}
 

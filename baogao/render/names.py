@@ -11,6 +11,7 @@ NAV_FILE = ".baogao/nav.yml"
 # (read by the baogao MkDocs plugin).
 COPIES_FILE = ".baogao/copies.json"
 READINGS_FILE = ".baogao/readings.json"
+HISTORY_FILE = ".baogao/history.json"
 # In each report's folder: its text, as one plain file.
 FULLTEXT_TEXT = "fulltext.txt"
 # What Material's search worker (baogao-search.js) needs to name each

@@ -19,7 +19,7 @@ from ..model import Indicator, Listing
 from ..text.readings import other_readings
 from . import labels
 from .catalogue import catalogue, facets
-from .compare import across_regions, time_series
+from .compare import across_regions, report_history, time_series
 from .environment import tidy
 from .names import COMPARE_PAGE, HOME_PAGE, SEARCH_PAGE
 from .pages import theme_text
@@ -157,6 +157,12 @@ def render_readings(reports: list[Listing], fulltext: Callable[[str], str]) -> s
 def _hides_text(listing: Listing) -> bool:
     summary = listing.summary
     return bool(summary.redactions or summary.masks or summary.placeholders or summary.lost_chars)
+
+
+def render_history(reports: list[Listing]) -> str:
+    """For every report of a region with earlier reports on the site: its
+    common indicators and theirs (JSON; the plugin shows them on the overview)."""
+    return json.dumps(report_history(reports), ensure_ascii=False, indent=1) + "\n"
 
 
 def render_reports_script(reports: list[Listing]) -> str:
