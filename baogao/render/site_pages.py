@@ -16,7 +16,7 @@ import yaml
 
 from .. import LARGE_SITE_REPORTS
 from ..model import Indicator, Listing
-from ..text.readings import other_readings
+from ..text.readings import read_copy, readings_between
 from . import labels
 from .catalogue import catalogue, facets
 from .compare import across_regions, report_history, time_series
@@ -24,6 +24,8 @@ from .environment import tidy
 from .names import COMPARE_PAGE, HOME_PAGE, SEARCH_PAGE
 from .pages import theme_text
 
+# A report's marks are compared with at most this many other copies' texts.
+MAX_READING_COPIES = 3
 # The comparison lists indicators found in at least this many reports.
 COMPARE_MIN_REPORTS = 2
 # Up to this many reports the comparison puts them side by side, one column
@@ -129,19 +131,25 @@ def render_readings(reports: list[Listing], fulltext: Callable[[str], str]) -> s
     """For every report with marks that a copy of it fills: each mark's
     context and the copy's reading, with the copy named (JSON; the plugin
     shows them beside the marks). `fulltext` gives a report's text by slug;
-    only members of groups of copies with marks are read."""
+    only members of groups of copies with marks are read, and each is
+    compared with at most `MAX_READING_COPIES` other texts, fullest first."""
     readings: dict[str, list[dict[str, str]]] = {}
     for entry in catalogue(reports):
         members = [entry.listing, *entry.copies]
         if len(members) < 2 or not any(_hides_text(member) for member in members):
             continue
-        texts = {member.slug: fulltext(member.slug) for member in members}
+        texts: dict[str, str] = {}
+        distinct: dict[str, Listing] = {}  # the same text twice fills nothing
+        for member in members:
+            texts[member.slug] = fulltext(member.slug)
+            distinct.setdefault(texts[member.slug], member)
+        copies = {text: read_copy(text) for text in distinct}
         for member in filter(_hides_text, members):
+            own = texts[member.slug]
+            others = [(text, other) for text, other in distinct.items() if text != own][:MAX_READING_COPIES]
             found: dict[tuple[str, str, str], dict[str, str]] = {}
-            for other in members:  # fullest copy first: its reading wins
-                if other is member:
-                    continue
-                for reading in other_readings(texts[member.slug], texts[other.slug]):
+            for text, other in others:  # fullest copy first: its reading wins
+                for reading in readings_between(copies[own], copies[text]):
                     key = (reading.mark, reading.before, reading.after)
                     named = {
                         "source": other.slug,

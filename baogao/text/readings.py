@@ -67,11 +67,19 @@ def _fold(text: str) -> _Folded:
     for offset, char in enumerate(text):
         if char.isspace():
             continue
+        if char < "\x80" or "\u4e00" <= char <= "\u9fff":  # NFKC leaves these as they are
+            chars.append(char)
+            offsets.append(offset)
+            continue
         for folded in unicodedata.normalize("NFKC", char):
             if not folded.isspace():
                 chars.append(folded)
                 offsets.append(offset)
     return _Folded("".join(chars), tuple(offsets))
+
+
+# How far from a mark its context is looked for: white space between is rare.
+_WINDOW = 4 * CONTEXT_CHARS
 
 
 def _contexts(text: str) -> list[tuple[str, str, str]]:
@@ -84,8 +92,8 @@ def _contexts(text: str) -> list[tuple[str, str, str]]:
             continue
         previous_end = marks[index - 1][2] if index else 0
         next_start = marks[index + 1][1] if index + 1 < len(marks) else len(text)
-        before = _fold(text[previous_end:start]).text[-CONTEXT_CHARS:]
-        after = _fold(text[end:next_start]).text[:CONTEXT_CHARS]
+        before = _fold(text[max(previous_end, start - _WINDOW) : start]).text[-CONTEXT_CHARS:]
+        after = _fold(text[end : min(next_start, end + _WINDOW)]).text[:CONTEXT_CHARS]
         if len(before) + len(after) >= 2 * MIN_CONTEXT_CHARS and min(len(before), len(after)) >= 1:
             found.append((text[start:end], before, after))
     return found
@@ -99,11 +107,25 @@ def _only(text: str, part: str) -> int:
     return first
 
 
-def other_readings(text: str, other: str) -> tuple[Reading, ...]:
-    """For each mark in `text` that `other` fills, the other's reading."""
-    folded = _fold(other)
+@dataclass(frozen=True)
+class Copy:
+    """A copy's text, read once for comparing with many others."""
+
+    text: str
+    folded: _Folded
+    contexts: tuple[tuple[str, str, str], ...]
+    """(mark, before, after) of each mark another copy could fill."""
+
+
+def read_copy(text: str) -> Copy:
+    return Copy(text, _fold(text), tuple(_contexts(text)))
+
+
+def readings_between(copy: Copy, other: Copy) -> tuple[Reading, ...]:
+    """For each mark of `copy` that `other` fills, the other's reading."""
     readings = []
-    for mark, before, after in _contexts(text):
+    folded = other.folded
+    for mark, before, after in copy.contexts:
         start = _only(folded.text, before)
         if start < 0:
             continue
@@ -111,8 +133,13 @@ def other_readings(text: str, other: str) -> tuple[Reading, ...]:
         gap_end = folded.text.find(after, gap_start, gap_start + MAX_READING_CHARS + len(after))
         if gap_end <= gap_start:  # not found, or nothing between: the other copy has no more
             continue
-        printed = other[folded.offsets[gap_start] : folded.offsets[gap_end - 1] + 1].strip()
+        printed = other.text[folded.offsets[gap_start] : folded.offsets[gap_end - 1] + 1].strip()
         if any(kind for kind, _, _ in iter_marks(printed)) or _fold(printed).text == _fold(mark).text:
             continue
         readings.append(Reading(mark, before, after, printed))
     return tuple(readings)
+
+
+def other_readings(text: str, other: str) -> tuple[Reading, ...]:
+    """For each mark in `text` that `other` fills, the other's reading."""
+    return readings_between(read_copy(text), read_copy(other))
