@@ -72,23 +72,32 @@ def _stated(listings: list[Listing]) -> list[tuple[Listing, Indicator]]:
 
 
 def _ranked(found: list[Series]) -> list[Series]:
-    """Most points first; known indicators (国内生产总值 …) before the rest."""
+    """The `MAX_CHARTS` series with the most points, then by name."""
     found.sort(key=lambda series: (-len(series.points), series.name, series.about))
     return found[:MAX_CHARTS]
 
 
-def time_series(listings: list[Listing]) -> list[Series]:
-    """Indicators one region states in several years, one point per year."""
+def _grouped(
+    listings: list[Listing], over_years: bool
+) -> tuple[dict[tuple[str, str], dict[str, Point]], dict[tuple[str, str], Indicator]]:
+    """The common indicators' values, one point per year for each region
+    (`over_years`) or one per region for each year; and each group's indicator."""
     grouped: defaultdict[tuple[str, str], dict[str, Point]] = defaultdict(dict)
     named: dict[tuple[str, str], Indicator] = {}
     for listing, item in _stated(listings):
         region, year = listing.metadata.region, _dated(listing, item)
         if not region or not year or item.series not in _RULE_ORDER:
             continue
-        key = (item.key, region)
+        key = (item.key, region if over_years else year)
+        label = year if over_years else labels.region_label(region)
         named.setdefault(key, item)
-        point = Point(year, float(item.value or 0), item.text, listing.slug, listing.title)
-        grouped[key].setdefault(year, point)
+        grouped[key].setdefault(label, Point(label, float(item.value or 0), item.text, listing.slug, listing.title))
+    return grouped, named
+
+
+def time_series(listings: list[Listing]) -> list[Series]:
+    """Indicators one region states in several years, one point per year."""
+    grouped, named = _grouped(listings, over_years=True)
     found = [
         Series(
             named[key].name,
@@ -105,16 +114,7 @@ def time_series(listings: list[Listing]) -> list[Series]:
 
 def across_regions(listings: list[Listing]) -> list[Series]:
     """Indicators several regions state for one year, one point per region."""
-    grouped: defaultdict[tuple[str, str], dict[str, Point]] = defaultdict(dict)
-    named: dict[tuple[str, str], Indicator] = {}
-    for listing, item in _stated(listings):
-        region, year = listing.metadata.region, _dated(listing, item)
-        if not region or not year or item.series not in _RULE_ORDER:
-            continue
-        key = (item.key, year)
-        named.setdefault(key, item)
-        label = labels.region_label(region)
-        grouped[key].setdefault(label, Point(label, float(item.value or 0), item.text, listing.slug, listing.title))
+    grouped, named = _grouped(listings, over_years=False)
     found = [
         Series(
             named[key].name,
@@ -138,26 +138,21 @@ def report_history(listings: list[Listing]) -> dict[str, list[dict[str, Any]]]:
     """For each report with a region: each common indicator it states, with
     the values the same region's earlier reports state (copies once), newest
     first, for its overview (`history_section`)."""
-    grouped: defaultdict[tuple[str, str], dict[str, tuple[Point, Indicator]]] = defaultdict(dict)
-    for listing, item in _stated(listings):
-        region, year = listing.metadata.region, _dated(listing, item)
-        if region and year and item.series in _RULE_ORDER:
-            point = Point(year, float(item.value or 0), item.text, listing.slug, listing.title)
-            grouped[(item.key, region)].setdefault(year, (point, item))
+    grouped, named = _grouped(listings, over_years=True)
     found: defaultdict[str, list[dict[str, Any]]] = defaultdict(list)
-    for stated in grouped.values():
+    for key, stated in grouped.items():
+        item = named[key]
         years = sorted(stated, reverse=True)
         for index, year in enumerate(years):
             earlier = years[index + 1 : index + 1 + HISTORY_YEARS]
             if not earlier:
                 continue
-            point, item = stated[year]
-            found[point.slug].append(
+            found[stated[year].slug].append(
                 {
                     "name": item.name + labels.MEASURES.get(item.measure, ""),
                     "order": _RULE_ORDER[item.series],
-                    "this": [year, point.text],
-                    "earlier": [[other, stated[other][0].text, stated[other][0].slug] for other in earlier],
+                    "this": [year, stated[year].text],
+                    "earlier": [[other, stated[other].text, stated[other].slug] for other in earlier],
                 }
             )
     return {slug: sorted(rows, key=lambda row: (row["order"], row["name"])) for slug, rows in sorted(found.items())}
