@@ -280,6 +280,9 @@ class Report:
     summary: Summary
     quality: Quality
     metadata: Metadata = Metadata()
+    edited_pages: tuple[str, ...] = ()
+    """Pages in ``content/`` the reader edited, whose text the report's data
+    (figures, report.json, the database) were computed from."""
 
 
 @dataclass(frozen=True)

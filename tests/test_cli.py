@@ -80,14 +80,18 @@ def test_an_edited_page_is_never_overwritten(tmp_path: Path) -> None:
     edited = page.read_text(encoding="utf-8").replace("全市现有", "【读者修订】全市现有")
     page.write_text(edited, encoding="utf-8")
     source = tmp_path / SAMPLE.name
-    source.write_text(SAMPLE.read_text(encoding="utf-8").replace("500所", "501所"), encoding="utf-8")
+    changed = SAMPLE.read_text(encoding="utf-8").replace("500所", "501所").replace("党总支的48所", "党总支的49所")
+    source.write_text(changed, encoding="utf-8")
     result = run_build("--no-site", "--content", str(tmp_path / "content"), str(source))
     assert result.returncode == 0, result.stderr
     assert page.read_text(encoding="utf-8") == edited
     assert f"kept your edit of {page}" in result.stderr
-    # Pages the user did not edit follow the source.
+    # The data of the edited page follow the reader's text (issue 15); those
+    # of pages the reader did not edit follow the source.
     data = json.loads((tmp_path / "content" / SLUG / "report.json").read_text(encoding="utf-8"))
-    assert "501所" in data["sections"][0]["text"]
+    assert "【读者修订】全市现有各级各类学校(园)500所" in data["sections"][0]["text"]
+    assert "党总支的49所" in (tmp_path / "content" / SLUG / "02.md").read_text(encoding="utf-8")
+    assert data["edited_pages"] == ["01.md"]
 
 
 def _mkdocs_project(tmp_path: Path) -> Path:

@@ -57,6 +57,7 @@ from .sources import (
     shown_path,
 )
 from .staging import exclusive
+from .store import edited_section_pages
 
 # Above this many reports, ``--search auto`` uses Pagefind (and the sidebar
 # shows only the current report: `plugin.BaogaoConfig`).
@@ -110,6 +111,8 @@ class Task:
     slug: str
     corrections: tuple[tuple[str, str], ...] = ()
     """A reader's corrections to its metadata (`sources.read_corrections`)."""
+    edited: tuple[tuple[str, str], ...] = ()
+    """Its section pages the reader edited: (file name, Markdown as saved)."""
 
 
 def prepare(task: Task, env: jinja2.Environment) -> Prepared:
@@ -128,7 +131,22 @@ def prepare(task: Task, env: jinja2.Environment) -> Prepared:
         report = replace(report, metadata=corrected(report.metadata, dict(task.corrections), kinds, levels))
     if not report.outline.preface and not report.outline.sections and report.title == Path(task.shown).stem:
         raise InputError(task.shown, "no report text: the file holds only page chrome")
+    if task.edited:
+        report = _with_edits(report, task.edited)
     return Prepared(report, render_report(report, env), listing(report))
+
+
+def _with_edits(report: Report, edited: tuple[tuple[str, str], ...]) -> Report:
+    """The report with its data computed from the reader's edited section pages."""
+    from ..render.readback import page_lines
+    from ..text.report import edited_report
+
+    sections = len(report.outline.sections)
+    used = [(name, markdown) for name, markdown in edited if int(name.removesuffix(".md")) <= sections]
+    if not used:  # pages of sections the report no longer has
+        return report
+    pages = {int(name.removesuffix(".md")) - 1: page_lines(markdown) for name, markdown in used}
+    return edited_report(report, pages, tuple(name for name, _ in used))
 
 
 def prepare_reports(todo: list[Task], templates: Path) -> Iterator[Prepared]:
@@ -234,7 +252,15 @@ def _build(options: Options, say: Callable[[str], None], progress: Progress) -> 
     for slug in the_plan.refresh:  # an earlier run's report this version has no listing of
         shown = manifest.reports[slug].source
         given[slug], read[slug] = _read(options.root / shown, shown, slug, options.root)
-    todo = [read[slug] for slug in (*the_plan.todo, *the_plan.refresh)]
+    rendered = [*the_plan.todo, *the_plan.refresh]
+    # The data of a report follow the reader's edits of its pages: a report
+    # whose page was edited since the last run is computed again from them.
+    edited = {} if options.force else edited_section_pages(options.content, manifest, content_stats, rendered)
+    again = [slug for slug in sorted(edited) if slug in the_plan.current and slug in read]
+    todo = [
+        replace(read[slug], edited=_page_texts(options.content, slug, edited.get(slug, [])))
+        for slug in (*rendered, *again)
+    ]
     del read
     entries = dict(the_plan.current)
     changed: list[Report] = []
@@ -244,9 +270,17 @@ def _build(options: Options, say: Callable[[str], None], progress: Progress) -> 
         report = prepared.report
         progress("reports", len(changed) + 1, len(todo))
         changed.append(report)
-        files.update(prepared.files)
         source = given[report.slug]
-        entries[report.slug] = ReportEntry(source.shown, source.digest, tuple(sorted(prepared.files)), prepared.listing)
+        if report.slug in again:
+            # Its source is as it was: the reader's pages stay as they saved them,
+            # without a word (a changed source's run says it kept them).
+            for name in report.edited_pages:
+                prepared.files.pop(f"{report.slug}/{name}", None)
+        files.update(prepared.files)
+        kept = [f"{report.slug}/{name}" for name in report.edited_pages]
+        entries[report.slug] = ReportEntry(
+            source.shown, source.digest, tuple(sorted({*prepared.files, *kept})), prepared.listing
+        )
     entries.update(the_plan.carried)
     new_manifest = Manifest(renderer, dict(manifest.files), dict(sorted(entries.items())))
     listings = [_listing(entries[slug]) for slug in sorted(entries)]
@@ -268,6 +302,10 @@ def _build(options: Options, say: Callable[[str], None], progress: Progress) -> 
     if options.build_site:
         _build_site_unless_current(options, listings, content_stats, progress)
     return changed
+
+
+def _page_texts(content: Path, slug: str, names: list[str]) -> tuple[tuple[str, str], ...]:
+    return tuple((name, (content / slug / name).read_text(encoding="utf-8")) for name in names)
 
 
 def _read(path: Path, shown: str, slug: str, root: Path) -> tuple[Given, Task]:

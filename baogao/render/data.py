@@ -119,6 +119,7 @@ def report_data(report: Report, pages: tuple[PageRef, ...]) -> dict[str, Any]:
         "summary": summary_data(report.summary),
         "quality": quality_data(report.quality),
         "metadata": metadata_data(report.metadata),
+        "edited_pages": list(report.edited_pages),
     }
 
 

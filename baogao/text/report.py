@@ -9,13 +9,15 @@ from __future__ import annotations
 import re
 import zlib
 from collections import Counter
+from dataclasses import replace
 from pathlib import PurePosixPath
 
-from ..model import CleanText, Outline, Quality, Report, SourceText, Summary
+from ..model import CleanText, Line, Outline, Quality, Report, Section, SourceText, Summary
 from .clean import clean
 from .figures import extract_figures
+from .marks import find_marks
 from .metadata import extract_metadata
-from .outline import build_outline, walk
+from .outline import build_outline, heading_text, walk
 
 NO_HEADINGS = "no-headings"
 INCOMPLETE = "incomplete"
@@ -46,6 +48,35 @@ def process(source: SourceText, slug: str) -> Report:
     return Report(
         slug, title, source, outline, cleaned.removed, cleaned.marks, figures, skipped, summary, whole, metadata
     )
+
+
+def edited_report(report: Report, pages: dict[int, list[str]], edited: tuple[str, ...]) -> Report:
+    """`report` with the text of its level-1 sections replaced by what the
+    reader's edited pages hold (`pages`: section index -> its lines, headings
+    included): outline, figures, marks and counts computed again from that
+    text. Lines of an edited page take its section's first source line."""
+    lines = list(report.outline.preface)
+    for index, section in enumerate(report.outline.sections):
+        if index in pages:
+            lines += [Line(section.span.start, text) for text in pages[index] if text.strip()]
+        else:
+            lines += _section_lines(section)
+    kept = tuple(lines)
+    outline = build_outline(kept)
+    figures, skipped = extract_figures(outline)
+    marks = find_marks(kept)
+    cleaned = CleanText(report.title, 0, kept, report.removed, marks)
+    summary = summarize(cleaned, outline, len(figures), sum(1 for figure in figures if figure.masked))
+    return replace(
+        report, outline=outline, marks=marks, figures=figures, skipped=skipped, summary=summary, edited_pages=edited
+    )
+
+
+def _section_lines(section: Section) -> list[Line]:
+    lines = [Line(section.span.start, heading_text(section)), *section.body]
+    for child in section.children:
+        lines += _section_lines(child)
+    return lines
 
 
 def summarize(cleaned: CleanText, outline: Outline, figures: int, masked_figures: int) -> Summary:
