@@ -199,7 +199,11 @@ def _name_figures(sentence: str, found: list[_Found]) -> None:
     for members in runs.values():
         head = members[0]
         if "分别" in head.clause:
-            items = list_items(head.clause)
+            # The list stands in the clause, or in the nearest clause before it
+            # that lists (化学需氧量、二氧化硫排放总量首次双下降，比上年分别下降…).
+            items = list_items(head.clause) or list_items(
+                _last_list(sentence[: head.start - len(head.clause)]) + "分别"
+            )
         listed = items if len(items) == len(members) and (not head.subject.what or "分别" in head.clause) else []
         for index, figure in enumerate(members):
             figure.what = listed[index] if listed else _own_name(sentence, found, figure, head)
@@ -209,6 +213,12 @@ def _name_figures(sentence: str, found: list[_Found]) -> None:
             named = read_object(sentence[members[-1].end :])
             for figure in members:
                 figure.what = named or figure.what
+
+
+def _last_list(text: str) -> str:
+    """The last clause of `text` that lists things (holds 、), or ""."""
+    clauses = [clause for clause in re.split(r"[，,；;。]", text) if "、" in clause]
+    return clauses[-1] if clauses else ""
 
 
 def _own_name(sentence: str, found: list[_Found], figure: _Found, head: _Found) -> str:
@@ -227,8 +237,10 @@ def _own_name(sentence: str, found: list[_Found], figure: _Found, head: _Found) 
         # A level takes the name of a level in its unit (由…增加到…); a change or
         # a share, of the figure just before it.
         same_unit = [other for other in before if _base(other.match) == _base(figure.match)]
-        if subject.measure != LEVEL or before[-1].subject.measure == CHANGE:
-            return before[-1].what  # 增长9.1%，达到11.67万亿元: the indicator that changed
+        # 增长9.1%，达到11.67万亿元: the indicator that changed; 是1997年的2.3倍:
+        # a multiple of what the figure before counts.
+        if subject.measure != LEVEL or before[-1].subject.measure == CHANGE or _base(figure.match) == "倍":
+            return before[-1].what
         if same_unit:
             return same_unit[-1].what
     return named

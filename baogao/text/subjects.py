@@ -37,7 +37,8 @@ _FRONT = re.compile(
 )
 # A change and the way it is measured, at the end of a subject: 比上年增长, 同比下降, 年均增长.
 _CHANGE = re.compile(
-    r"(?:(?:比|较|与|同)(?:上年|去年|前[一二三四五]年|上年同期|同期|改革前|[0-9０-９]{4}年)?(?:相比)?|同比|环比|年均|平均每年|"
+    r"(?:(?:比|较|与|同)(?:上年|去年|前[一二三四五]年|上年同期|同期|年初|上年末|上月|改革前|[0-9０-９]{4}年)?(?:相比)?|"
+    r"同比|环比|年均|平均每年|"
     r"实际|名义|分别|均|都|各)*"
     r"(?:增长|下降|提高|增加|减少|降低|上升|回落|扩大|缩小|上涨|下跌|增|降|涨|减|提升|减轻)(?:了)?$"
 )
@@ -69,7 +70,12 @@ _ACTOR_MARK = re.compile(r"(?:将|要|拟|已|又|再|依法|先后|轮|连续|�
 # Or an actor long enough to be one (…马街村委建设公共厕所): not 城镇新增就业.
 MIN_ACTOR_CHARS = 6
 # Times and scopes left at the end (…扩大到全国, …由1997年的).
-_BACK = re.compile(rf"(?:{_TIME}|{_SCOPE}|原先|原来|原有的?|以上|左右|较|共|要|将|拟|应|须|力争|确保)$")
+_BACK = re.compile(
+    rf"(?:{_TIME}|{_SCOPE}|原先|原来|原有的?|以上|左右|较|共|要|将|拟|应|须|力争|确保|已|又|再|还|也|均|都)$"
+)
+# An adverb before a verb of doing shows it is used as a verb (…工程新安排):
+# the verb and the adverb are not part of the thing named.
+_VERB_ADVERB = re.compile(rf"(?:新|已|再|又|还|也|将|要|拟|共|累计)(?:{_ACTION})(?:了)?$")
 # A long subject is its head after the last 的: 年初确定的单位国内生产总值能耗.
 LONG_SUBJECT_CHARS = 12
 # A share: 占…的 before the number, or a subject that is a proportion.
@@ -116,8 +122,13 @@ def read_subject(clause: str) -> Subject:
     # phrase with its verb (教育经费投入) stands in where none follows.
     ends_in_action = _ACTION_END.search(_BACK.sub("", _EDGES.sub("", clause.strip())))
     if _ACTION_END.search(text) or (not text and ends_in_action):
-        # A verb alone (惠及, 办结) names nothing.
+        # A verb alone (惠及, 办结) names nothing; nor does an actor and its
+        # verb (中央财政将安排); a noun and its verb-noun does (教育经费投入).
         verb_phrase = "" if _ONLY_ACTION.fullmatch(text) else text
+        used_as_verb = _VERB_ADVERB.search(verb_phrase)
+        if used_as_verb:
+            verb_phrase = verb_phrase[: used_as_verb.start()]
+            verb_phrase = "" if _ACTOR_MARK.search(verb_phrase) or len(verb_phrase) < 2 else verb_phrase
         return Subject(_EDGES.sub("", re.sub(r"了$", "", verb_phrase)), measure, from_to, object_follows=True)
     for verb in reversed(list(_ACTION_ANY.finditer(text))):
         actor = _ACTOR_MARK.search(text, 0, verb.start()) or verb.start() >= MIN_ACTOR_CHARS
