@@ -260,3 +260,19 @@ def test_history_lists_a_regions_earlier_values_newest_first_as_text() -> None:
     markdown = history_section(history["c"])
     assert "[2022年 530亿元](../b/index.md) · [2021年 500亿元](../a/index.md)" in markdown
     assert "*[x](y)" not in markdown  # report text is escaped, never markup
+
+
+def test_a_line_chart_places_years_by_distance_and_labels_apart() -> None:
+    import re as regex
+
+    from baogao.render.charts import line_chart
+
+    points = [(str(year), float(year - 2000)) for year in (2002, 2003, 2004, 2005, 2014, 2017)]
+    svg = line_chart("国内生产总值（全国）", points, "万亿元")
+    xs = [float(x) for x in regex.findall(r'<circle class="bg-chart-point" cx="([\d.]+)"', svg)]
+    # 2002 to 2017 spans the axis; 2014 stands 12/15 of the way, not 4/5.
+    assert xs[0] == 18 and xs[-1] == 382 and abs(xs[4] - (18 + 364 * 12 / 15)) < 0.1
+    labels = [float(x) for x in regex.findall(r'<text x="([\d.]+)" y="17\d" text-anchor="middle">20', svg)]
+    assert labels[0] == 18 and labels[-1] == 382
+    assert all(later - earlier >= 364 / 6 for earlier, later in zip(labels, labels[1:], strict=False))
+    assert "<script" not in svg and "&lt;" not in svg

@@ -28,13 +28,13 @@ def bar_chart(title: str, bars: list[tuple[str, float]], unit: str) -> str:
 
 def line_chart(title: str, points: list[tuple[str, float]], unit: str) -> str:
     """A line over years (``points`` in order: label, value) as one line of
-    SVG. The axis starts at zero so that growth is not exaggerated; at most
+    SVG. Years are placed by their distance (a year missing leaves its gap);
+    the axis starts at zero so that growth is not exaggerated; at most
     `MAX_LABELS` points are labelled (the first, the last, and evenly
     between), so the text stays legible at a phone's width."""
     left, width, top, height, bottom = 18, 364, 34, 120, 42
     biggest = max((value for _, value in points), default=0) or 1
-    step = width / max(len(points) - 1, 1)
-    every = max(1, -(-len(points) // MAX_LABELS))
+    positions = _positions([label for label, _ in points], width)
     parts = [
         f'<svg class="bg-chart bg-chart-line" role="img" aria-label="{html.escape(title)}" '
         f'viewBox="0 0 {left * 2 + width} {top + height + bottom}" xmlns="http://www.w3.org/2000/svg">',
@@ -42,18 +42,44 @@ def line_chart(title: str, points: list[tuple[str, float]], unit: str) -> str:
         f'<line class="bg-chart-axis" x1="{left}" y1="{top + height}" x2="{left + width}" y2="{top + height}"/>',
     ]
     coordinates = [
-        (round(left + index * step, 1), round(top + height - height * value / biggest, 1))
-        for index, (_, value) in enumerate(points)
+        (round(left + position, 1), round(top + height - height * value / biggest, 1))
+        for position, (_, value) in zip(positions, points, strict=True)
     ]
     parts.append(f'<polyline class="bg-chart-series" points="{" ".join(f"{x},{y}" for x, y in coordinates)}"/>')
+    labelled = _labelled(positions, width / MAX_LABELS)
     for index, ((label, value), (x, y)) in enumerate(zip(points, coordinates, strict=True)):
         parts.append(f'<circle class="bg-chart-point" cx="{x}" cy="{y}" r="3"/>')
-        if index % every == 0 or index == len(points) - 1:
+        if index in labelled:
             parts.append(f'<text x="{x}" y="{y - 7}" text-anchor="middle">{html.escape(_short(value))}</text>')
             parts.append(f'<text x="{x}" y="{top + height + 18}" text-anchor="middle">{html.escape(label)}</text>')
     parts.append(f'<text x="{left + width}" y="{top + height + 36}" text-anchor="end">{html.escape(unit)}</text>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _positions(labels: list[str], width: float) -> list[float]:
+    """Where each point stands along the axis: by year when every label is
+    one, else evenly."""
+    if len(labels) < 2:
+        return [0.0] * len(labels)
+    if all(label.isdigit() for label in labels):
+        first, last = int(labels[0]), int(labels[-1])
+        if last > first:
+            return [width * (int(label) - first) / (last - first) for label in labels]
+    return [width * index / (len(labels) - 1) for index in range(len(labels))]
+
+
+def _labelled(positions: list[float], gap: float) -> set[int]:
+    """The points to label: the first and the last, and between them each
+    point at least `gap` from the one labelled before it and from the last."""
+    if not positions:
+        return set()
+    chosen = [0]
+    last = len(positions) - 1
+    for index in range(1, last):
+        if positions[index] - positions[chosen[-1]] >= gap and positions[last] - positions[index] >= gap:
+            chosen.append(index)
+    return {*chosen, last}
 
 
 # A line chart labels at most this many of its points.
