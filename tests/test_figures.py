@@ -276,3 +276,32 @@ def test_a_line_chart_places_years_by_distance_and_labels_apart() -> None:
     assert labels[0] == 18 and labels[-1] == 382
     assert all(later - earlier >= 364 / 6 for earlier, later in zip(labels, labels[1:], strict=False))
     assert "<script" not in svg and "&lt;" not in svg
+
+
+def test_regions_of_one_year_are_compared_largest_first_and_copies_count_once() -> None:
+    from baogao.model import Indicator, Listing, Metadata, Summary
+    from baogao.render.compare import across_regions, time_series
+
+    summary = Summary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, {}, 0, 0, 0)
+
+    def report(slug: str, region: str, value: float, fingerprint: tuple[int, ...]) -> Listing:
+        gdp = Indicator("国内（地区）生产总值", "元", f"{value / 1e8:g}亿元", "2023", value, "level", "gdp")
+        metadata = Metadata(kind="government-work", region=region, region_level="city", year="2023")
+        return Listing(slug, f"{region}报告", (), summary, (gdp,), metadata, "", 100, fingerprint)
+
+    copy = tuple(range(20))  # two sources of one report share their first sentences
+    listings = [
+        report("a", "甘肃省/张掖市", 5e10, copy),
+        report("a-copy", "甘肃省/张掖市", 5e10, copy),
+        report("b", "甘肃省/兰州市", 3.5e11, (100,)),
+        report("c", "甘肃省/酒泉市", 9e10, (200,)),
+    ]
+    (series,) = across_regions(listings)
+    assert series.heading == "国内（地区）生产总值（2023年）"
+    assert [(point.label, point.slug) for point in series.points] == [
+        ("甘肃省兰州市", "b"),
+        ("甘肃省酒泉市", "c"),
+        ("甘肃省张掖市", "a"),
+    ]
+    assert "<svg" in series.chart() and "亿元" in series.chart()
+    assert time_series(listings) == []  # one year per region: no series over the years

@@ -16,8 +16,18 @@ from dataclasses import dataclass, fields, replace
 
 from ..model import Metadata
 from .clean import MAX_REPORT_TITLE_CHARS
+from .dates import (
+    SUBTITLE,
+    TAIL_LINES,
+    date_in,
+    date_line,
+    npc_session_year,
+    publication_date,
+    year_in_text,
+    year_of_title,
+)
 from .hanzi import simplified
-from .numbering import FULL_WIDTH_DIGITS, chinese_value, parse_heading
+from .numbering import parse_heading
 from .places import INSTITUTION_AFTER_SHORT_NAME, Gazetteer, find_places
 
 NATIONAL = "national"
@@ -27,14 +37,11 @@ BODY_MENTIONS = 2
 REGION_TEXT_CHARS = 20_000
 # What follows a place named as a body's (…教育局, …人民政府, …委员会).
 _BODY_AFTER_PLACE = (*INSTITUTION_AFTER_SHORT_NAME, "人民", "教育", "委员会", "党委")
-# An annual report given from this month on covers the year it is given in.
-LATE_SESSION_MONTH = 10
+# How many of the first lines may hold the subtitle, speaker and date (the
+# last `dates.TAIL_LINES` may hold a signature's date).
+HEAD_LINES = 8
 # Kinds that review the year before the one they are given in, whoever gives them.
 REVIEWS_PAST_YEAR = frozenset({"work-summary"})
-# How many of the first lines may hold the subtitle, speaker and date, and
-# of the last lines a signature's date.
-HEAD_LINES = 8
-TAIL_LINES = 3
 
 
 @dataclass(frozen=True)
@@ -73,12 +80,7 @@ _BY_ID = {rule.id: rule for rule in KIND_RULES}
 
 # Who speaks for the whole country.
 _NATIONAL = re.compile(r"国务院|全国人民代表大会|最高人民法院|最高人民检察院|全国人大常委会")
-# A year, printed with 年 or, in a title, straight before its words (2017政府工作报告).
-_YEAR = re.compile(r"((?:19|20)\d\d)\s*(?:年|(?=[\u4e00-\u9fff]))")
-_DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
-_ISO_DATE = re.compile(r"((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})")
 _MEETING = re.compile(r"在(.{4,60}?(?:会议|大会))上")
-_SUBTITLE = re.compile(r"^[—\-－─━]{1,4}")
 _ROLES = (
     "总理|副总理|省长|市长|县长|区长|旗长|州长|镇长|乡长|主任|院长|检察长|局长|书记|主席|代市长|代省长|代县长|代区长"
 )
@@ -100,14 +102,6 @@ _REPORTS_TO = re.compile(
     r"(?P<body>[^，,。；;\s（(]{2,30}?)(?:检察长|院长|主任|总理|省长|市长|县长|区长)[\u4e00-\u9fff]{2,3}"
     r"[^，,。]{0,8}?向(?:大会|[^，,。]{0,30}?(?:常委会|常务委员会|会议))(?:(?:作|做)[^，,。]{0,20}?)?报告(?P<what>[^。；;，,]{0,30})"
 )
-# A session of the National People's Congress (第十四届全国人民代表大会第三次会议,
-# 十三届全国人大一次会议) dates a report given to it: the fifth and later
-# congresses were elected every five years from 1978 and meet once a year.
-_NPC_SESSION = re.compile(
-    r"第?(?P<term>[一二三四五六七八九十]{1,3})届全国人(?:民代表)?大(?:会)?第?(?P<session>[一二三四五六七八九十]{1,2})次会议"
-)
-FIFTH_NPC_YEAR = 1978
-NPC_TERM_YEARS = 5
 # What follows a kind of report in a title about that report rather than of
 # it: a news item (…工作报告获全票通过), a reading of it (…报告解读), a table
 # of the tasks it sets (…重点工作目标任务分解表).
@@ -156,7 +150,7 @@ def extract_metadata(
     lines = [_readable(line) for line in [*lines[:HEAD_LINES], *tail]]
     removed = [_readable(line) for line in removed]
     head = [title, *lines[:HEAD_LINES]]
-    subtitle = next((line for line in head if _SUBTITLE.match(line) or _MEETING.search(line)), "")
+    subtitle = next((line for line in head if SUBTITLE.match(line) or _MEETING.search(line)), "")
     speaker_line = next((line for line in head if _SPEAKER.match(line.strip())), "")
     opening = next(
         (match for line in head for pattern in (_OPENING, _REPORTS_TO) for match in [pattern.search(line)] if match),
@@ -177,14 +171,17 @@ def extract_metadata(
     )
     speaker = _speaker(speaker_line)
     meeting = _MEETING.search(subtitle)
-    delivered = _date(subtitle) or _date_line(lines) or _npc_session_year(head)
-    date = delivered or _date_in(removed)
+    delivered = date_in(subtitle) or date_line(lines) or npc_session_year(head)
+    date = delivered or publication_date(removed)
     national = opening is not None and _NATIONAL.search(opening["body"]) is not None
     region, level, code = _region(named or title, subtitle, speaker_line, text, places, national)
     # A page's publication date says when the page went up, not which year
     # an annual report covers: only the report's own date is used for that.
-    given_at = _date(subtitle)
-    year = _year(named or title, given_at, kind) or _year_in_text(head, kind, delivered, given_at)
+    given_at = date_in(subtitle)
+    annual = kind in _BY_ID and _BY_ID[kind].annual_to_congress
+    reviews_past = kind in REVIEWS_PAST_YEAR
+    year = year_of_title(named or title, given_at, annual)
+    year = year or year_in_text(head, annual, reviews_past, delivered, given_at)
     return Metadata(
         kind=kind,
         issuer=_issuer(title, speaker_line, places),
@@ -218,18 +215,6 @@ def _chinese_heading(line: str) -> bool:
 def _readable(text: str) -> str:
     """`text` as the rules read it: simplified characters, no pinyin."""
     return _PINYIN.sub("", simplified(text))
-
-
-def _npc_session_year(head: Sequence[str]) -> str:
-    """The year of the National People's Congress session named in the
-    first lines, or ""."""
-    for line in head:
-        match = _NPC_SESSION.search(line)
-        if match:
-            term, session = chinese_value(match["term"]), chinese_value(match["session"])
-            if term >= 5:
-                return str(FIFTH_NPC_YEAR + NPC_TERM_YEARS * (term - 5) + session - 1)
-    return ""
 
 
 def _is_title(line: str) -> bool:
@@ -269,86 +254,6 @@ def _speaker(line: str) -> str:
         return ""
     name = re.sub(r"\s+", "", match["name"])
     return f"{match['body']}{match['role']} {name}".strip()
-
-
-def _date(text: str) -> str:
-    match = _DATE.search(text.translate(FULL_WIDTH_DIGITS))
-    if match is None:
-        return ""
-    year, month, day = match.groups()
-    return f"{year}-{int(month):02d}-{int(day):02d}" if day else f"{year}-{int(month):02d}"
-
-
-def _date_line(lines: Sequence[str]) -> str:
-    """A line that is only a date, just under the title or at the end (a signature)."""
-    for line in [*lines[:3], *lines[-TAIL_LINES:]]:
-        text = line.strip().translate(FULL_WIDTH_DIGITS)
-        if len(text) <= 14 and _DATE.fullmatch(text):
-            return _date(text)
-    return ""
-
-
-def _date_in(removed: Sequence[str]) -> str:
-    """A publication date among the page's own lines (发布时间：2023-05-12)."""
-    for line in removed:
-        if re.search(r"发布|日期|时间", line):
-            text = line.translate(FULL_WIDTH_DIGITS)
-            match = _ISO_DATE.search(text)
-            if match:
-                return f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}"
-            found = _date(text)
-            if found:
-                return found
-    return ""
-
-
-def _year(title: str, date: str, kind: str) -> str:
-    """The year the report covers: the title's year (2023年…自评报告; 2017年度…审计),
-    except that an annual report to a congress, titled or dated (`date`, from
-    its subtitle) with the year it was given in, covers the year before."""
-    if _SUBTITLE.match(title):  # the page's first line is the subtitle: its date
-        date, title = _date(title) or date, ""
-    found = _YEAR.search(title.translate(FULL_WIDTH_DIGITS))
-    rule = _BY_ID.get(kind)
-    if rule is None or not rule.annual_to_congress:
-        return found.group(1) if found else ""
-    if found and title[found.end() : found.end() + 1] == "度":
-        return found.group(1)
-    if found:
-        return str(int(found.group(1)) - 1)
-    return _year_before(date)
-
-
-def _year_before(date: str) -> str:
-    """The year an annual report given on `date` covers: the year before,
-    unless it was given late in the year itself (a December session)."""
-    if not date:
-        return ""
-    late = len(date) >= 7 and int(date[5:7]) >= LATE_SESSION_MONTH
-    return date[:4] if late else str(int(date[:4]) - 1)
-
-
-def _year_in_text(head: Sequence[str], kind: str, date: str, given_at: str = "") -> str:
-    """Without a year in the title: the year a report of a year's work names
-    (…2022年度区本级预算执行 / 2015年,面对…), or the year before it was given
-    (`date`); for other reports, the year of the meeting it was given at
-    (`given_at`, from its subtitle)."""
-    for line in head[1:]:
-        text = line.translate(FULL_WIDTH_DIGITS)
-        if _SUBTITLE.match(text) or _DATE.fullmatch(text.strip()):
-            continue
-        found = re.search(r"((?:19|20)\d\d)\s*年度", text) or re.match(r"\s*((?:19|20)\d\d)\s*年", text)
-        if found:
-            return found.group(1)
-    rule = _BY_ID.get(kind)
-    if rule is not None and rule.annual_to_congress:
-        return _year_before(date)
-    # A report given at a meeting on a piece of work (an inspection, a
-    # speech) is about the year it was given in; a summary of a year's work
-    # is not, and is left unknown.
-    if given_at and kind not in REVIEWS_PAST_YEAR:
-        return given_at[:4]
-    return ""
 
 
 def _region(
