@@ -43,6 +43,7 @@ from ..render.names import (
 from ..text.decode import decode_source
 from ..text.metadata import CORRECTABLE
 from .database import DATABASE_FILE, write_database
+from .edits import edited_section_pages, page_texts, with_edits
 from .files import sha256, tree_digest, tree_stats
 from .manifest import DamagedManifest, Manifest, ReportEntry, load_manifest
 from .plan import Given, known_slugs, plan, site_pages_needed, site_reports, stale_files
@@ -57,7 +58,6 @@ from .sources import (
     shown_path,
 )
 from .staging import exclusive
-from .store import edited_section_pages
 
 # Above this many reports, ``--search auto`` uses Pagefind (and the sidebar
 # shows only the current report: `plugin.BaogaoConfig`).
@@ -132,21 +132,8 @@ def prepare(task: Task, env: jinja2.Environment) -> Prepared:
     if not report.outline.preface and not report.outline.sections and report.title == Path(task.shown).stem:
         raise InputError(task.shown, "no report text: the file holds only page chrome")
     if task.edited:
-        report = _with_edits(report, task.edited)
+        report = with_edits(report, task.edited)
     return Prepared(report, render_report(report, env), listing(report))
-
-
-def _with_edits(report: Report, edited: tuple[tuple[str, str], ...]) -> Report:
-    """The report with its data computed from the reader's edited section pages."""
-    from ..render.readback import page_lines
-    from ..text.report import edited_report
-
-    sections = len(report.outline.sections)
-    used = [(name, markdown) for name, markdown in edited if int(name.removesuffix(".md")) <= sections]
-    if not used:  # pages of sections the report no longer has
-        return report
-    pages = {int(name.removesuffix(".md")) - 1: page_lines(markdown) for name, markdown in used}
-    return edited_report(report, pages, tuple(name for name, _ in used))
 
 
 def prepare_reports(todo: list[Task], templates: Path) -> Iterator[Prepared]:
@@ -258,7 +245,7 @@ def _build(options: Options, say: Callable[[str], None], progress: Progress) -> 
     edited = {} if options.force else edited_section_pages(options.content, manifest, content_stats, rendered)
     again = [slug for slug in sorted(edited) if slug in the_plan.current and slug in read]
     todo = [
-        replace(read[slug], edited=_page_texts(options.content, slug, edited.get(slug, [])))
+        replace(read[slug], edited=page_texts(options.content, slug, edited.get(slug, [])))
         for slug in (*rendered, *again)
     ]
     del read
@@ -302,10 +289,6 @@ def _build(options: Options, say: Callable[[str], None], progress: Progress) -> 
     if options.build_site:
         _build_site_unless_current(options, listings, content_stats, progress)
     return changed
-
-
-def _page_texts(content: Path, slug: str, names: list[str]) -> tuple[tuple[str, str], ...]:
-    return tuple((name, (content / slug / name).read_text(encoding="utf-8")) for name in names)
 
 
 def _read(path: Path, shown: str, slug: str, root: Path) -> tuple[Given, Task]:

@@ -9,7 +9,6 @@ of every file baogao wrote is kept in the manifest.
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
@@ -114,30 +113,3 @@ def _signature(path: Path) -> tuple[int, int, int] | None:
     except FileNotFoundError:
         return None
     return (status.st_ino, status.st_size, status.st_mtime_ns)
-
-
-# A report's page of one level-1 section: ``<slug>/02.md``.
-SECTION_PAGE = re.compile(r"^(?P<slug>[^/]+)/(?P<name>\d{2}\.md)$")
-
-
-def edited_section_pages(
-    content: Path, manifest: Manifest, stats: Mapping[str, list[int]], rendered: Iterable[str]
-) -> dict[str, list[str]]:
-    """Section pages whose bytes differ from what baogao wrote there (the
-    reader's edits), by report slug. Only pages saved after the manifest are
-    read, and every page of the reports about to be `rendered` again: the
-    data of those follow their edits on every rendering."""
-    manifest_file = content / MANIFEST
-    written = manifest_file.stat().st_mtime_ns if manifest_file.exists() else None
-    again = set(rendered)
-    found: dict[str, list[str]] = {}
-    for key, status in sorted(stats.items()):
-        name = key.removeprefix("content:")
-        match = SECTION_PAGE.match(name)
-        if match is None or name not in manifest.files:  # not a page baogao wrote
-            continue
-        if match["slug"] not in again and (written is None or status[1] <= written):
-            continue
-        if sha256((content / name).read_bytes()) != manifest.files[name]:
-            found.setdefault(match["slug"], []).append(match["name"])
-    return found
