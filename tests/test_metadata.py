@@ -248,3 +248,13 @@ def test_the_home_filters_list_years_newest_first_and_unknowns_last() -> None:
     }
     assert [value for value, _, _ in found["year"].values] == ["2023", "2019", ""]
     assert [shown for _, shown, _ in found["level"].values] == ["省级", "县级", "未知"]
+
+
+def test_the_sidebar_says_which_entry_is_a_copy() -> None:
+    from baogao.render.site_pages import nav_entries
+
+    corpus = corpus_or_skip()
+    titles = [next(iter(item)) for item in nav_entries(_listings(corpus)) if isinstance(item, dict)]
+    copies = [title for title in titles if title.endswith("（副本）")]
+    assert len(copies) == 4  # the portal copies of 2006–2009; their full versions carry no mark
+    assert titles.count("2006年国务院政府工作报告") == 1 and "2006年国务院政府工作报告（副本）" in copies

@@ -58,6 +58,9 @@ HISTORY_HEADER = "| 指标 | 本报告 | 往年报告 |"
 # The same, as the figures table's 类型 column says it.
 MEASURE_NAMES = {"level": "数值", "change": "增减", "share": "占比"}
 
+# After the title of a copy of a report in the sidebar (its fullest copy has none).
+COPY_IN_NAV = "（副本）"
+
 # Beside a mark that another copy of the report fills (render.readings):
 # 〔另一副本作：“张掖市”，见《…》〕.
 READING_BEFORE = "〔另一副本作："

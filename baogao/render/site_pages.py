@@ -89,11 +89,15 @@ def nav_entries(reports: list[Listing], search: str = "material") -> list[Any]:
         nav.append({labels.SEARCH_TITLE: SEARCH_PAGE})
     if len(reports) >= COMPARE_MIN_REPORTS:
         nav.append({labels.COMPARE_TITLE: COMPARE_PAGE})
+    # A copy of a report listed under its fullest copy on the home page says
+    # so in the sidebar, where two entries would otherwise read the same.
+    copies = {copy.slug for entry in catalogue(reports) for copy in entry.copies}
     for listing in reports:
         slug = listing.slug
         children: list[Any] = [f"{slug}/index.md"]
         children += [{theme_text(page.title): f"{slug}/{page.file}"} for page in listing.pages]
-        nav.append({theme_text(listing.title or slug): children})
+        title = (listing.title or slug) + (labels.COPY_IN_NAV if slug in copies else "")
+        nav.append({theme_text(title): children})
     return nav
 
 
