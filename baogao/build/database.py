@@ -79,7 +79,7 @@ CREATE INDEX figures_by_what ON figures(what, base_unit);
 CREATE INDEX reports_by_year ON reports(year);
 -- No full-text index: at 1,000 reports a trigram index took 5.5 s of every
 -- build that changed a report, for searches that a scan answers in about
--- 60 ms (sections.text LIKE '%…%'). A reader who wants one creates it in
+-- 50 ms (sections.text LIKE '%…%'). A reader who wants one creates it in
 -- two statements (README).
 """
 

@@ -85,9 +85,9 @@ def put_back(html: str, block: str) -> str:
     return html.replace(placeholder, block + "\n\n", 1)
 
 
-def read_copies(docs: Path, name: str = COPIES_FILE) -> dict[str, list[dict[str, Any]]]:
-    """Which reports are copies of one another (written by build.py), or none;
-    or, given `READINGS_FILE`, what copies print where a report hid text."""
+def read_site_data(docs: Path, name: str) -> dict[str, list[dict[str, Any]]]:
+    """Per-report data that build.py writes from all reports (`COPIES_FILE`,
+    `READINGS_FILE`, `HISTORY_FILE`), by slug; none when it is missing or damaged."""
     try:
         data = json.loads((docs / name).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -139,9 +139,9 @@ class BaogaoPlugin(BasePlugin[BaogaoConfig]):  # type: ignore[no-untyped-call]
         # A plain `mkdocs build` imports jieba through Material's search;
         # its dictionary loading is not the reader's business.
         quiet_jieba()
-        self._copies = read_copies(Path(config.docs_dir))
-        self._readings = read_copies(Path(config.docs_dir), READINGS_FILE)
-        self._history = read_copies(Path(config.docs_dir), HISTORY_FILE)
+        self._copies = read_site_data(Path(config.docs_dir), COPIES_FILE)
+        self._readings = read_site_data(Path(config.docs_dir), READINGS_FILE)
+        self._history = read_site_data(Path(config.docs_dir), HISTORY_FILE)
         return config
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, **_: Any) -> str:

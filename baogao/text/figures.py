@@ -67,8 +67,6 @@ _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 _CLAUSE_BREAK = "，,；;：:"
 # What joins the values of one run: 增长7.5%、11.5%和17.4%.
 _RUN_JOINERS = "、和及与 "
-# A clause of nothing but a link or a comparison: the figure before names it.
-_ONLY_LINKS = re.compile(r"[、和及与\s]*(?:较|比|与)?(?:上年|去年|同期|(?:19|20)\d\d年)?(?:的)?")
 # A time of day (10:40) is not a ratio.
 # The lower end of a range, printed without its unit before the number: 6.5－7%.
 _RANGE_START = re.compile(r"([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[-－—~～至]\s*$")

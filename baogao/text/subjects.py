@@ -94,8 +94,6 @@ class Subject:
     """The noun phrase, or "" when the clause names none."""
     measure: str
     """``level``, ``change`` or ``share``."""
-    from_to: bool = False
-    """The clause is the start of a from-to (由…增加到…)."""
     object_follows: bool = False
     """The clause ends in a verb of doing: what it counts follows the unit."""
 
@@ -106,9 +104,7 @@ def read_subject(clause: str) -> Subject:
     says whether the thing counted follows the unit (组织实施了|1000多项|…)."""
     text = _EDGES.sub("", clause.strip())
     measure = LEVEL
-    from_to = False
-    if _FROM.search(text):
-        text, from_to = _FROM.sub("", text), True
+    text = _FROM.sub("", text)  # the start of a from-to (由1997年的…) names its subject before 由
     if _SHARE.search(text):
         # 占世界的60%: a share of what the figure before it counts.
         text, measure = re.sub(r"占[^，,。；;]*?的?$", "", text), SHARE
@@ -129,7 +125,7 @@ def read_subject(clause: str) -> Subject:
         if used_as_verb:
             verb_phrase = verb_phrase[: used_as_verb.start()]
             verb_phrase = "" if _ACTOR_MARK.search(verb_phrase) or len(verb_phrase) < 2 else verb_phrase
-        return Subject(_EDGES.sub("", re.sub(r"了$", "", verb_phrase)), measure, from_to, object_follows=True)
+        return Subject(_EDGES.sub("", re.sub(r"了$", "", verb_phrase)), measure, object_follows=True)
     for verb in reversed(list(_ACTION_ANY.finditer(text))):
         actor = _ACTOR_MARK.search(text, 0, verb.start()) or verb.start() >= MIN_ACTOR_CHARS
         if actor and len(text) - verb.end() >= 2:
@@ -138,7 +134,7 @@ def read_subject(clause: str) -> Subject:
     text = _EDGES.sub("", _ACTION_FRONT.sub("", text))
     if len(text) > LONG_SUBJECT_CHARS and len(text.rsplit("的", 1)[-1]) >= 2:
         text = text.rsplit("的", 1)[-1]
-    return Subject(text, measure, from_to)
+    return Subject(text, measure)
 
 
 def read_object(after: str) -> str:
