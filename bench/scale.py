@@ -11,7 +11,8 @@ bench/rebuild.py), it measures:
   (up to ``--bare-up-to`` reports);
 - the whole build's peak memory (largest process: build.py, its MkDocs
   workers or Pagefind), and a re-run with nothing changed;
-- pages, and the size of the search index;
+- pages, and the size of the search index (for Pagefind, its index files,
+  and apart the twin scripts written for reading from disk);
 - time to first result in headless Chromium, timed in the page, two ways:
   from navigation start (the query typed as soon as the box is there), and
   from the query's input event on a page that has finished loading; each
@@ -36,6 +37,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from playwright.sync_api import sync_playwright  # noqa: E402
 from rebuild import make_reports  # noqa: E402
 
+from baogao.build.pagefind import DISK_TWIN_SUFFIXES  # noqa: E402
 from tests.searching import CHROMIUM_ARGS, serve  # noqa: E402
 
 BARE = """site_name: bare
@@ -81,7 +83,7 @@ WATCH = """window.baogaoFirstResult = new Promise((resolve) => {
 });"""
 WAIT = """Promise.race([window.baogaoFirstResult, new Promise((_, fail) =>
   setTimeout(() => fail(new Error("no result within 60 s")), 60000))])"""
-RESULT = {"pagefind": ".pagefind-ui__result-link", "material": ".md-search-result__list article"}
+RESULT = {"pagefind": ".bg-result-title", "material": ".md-search-result__list article"}
 
 
 def first_result(site: Path, query: str, search: str, settled: bool, runs: int) -> float:
@@ -98,7 +100,7 @@ def first_result(site: Path, query: str, search: str, settled: bool, runs: int) 
             wait = "networkidle" if settled else "domcontentloaded"
             if search == "pagefind":
                 page.goto(base + "search.html", wait_until=wait)
-                page.locator(".pagefind-ui__search-input").fill(query)
+                page.locator(".bg-search input[type=search]").fill(query)
             else:
                 page.goto(base + "index.html", wait_until=wait)
                 page.keyboard.press("/")
@@ -150,25 +152,29 @@ def main() -> None:
             bare = timed(command, arguments.timeout)[0] if size <= arguments.bare_up_to else float("nan")
             pages = sum(1 for _ in content.rglob("*.md"))
             search = "pagefind" if (site / "pagefind").is_dir() else "material"
+            twins = 0.0
             if search == "pagefind":
-                index = sum(_size(folder) for folder in site.glob("pagefind*"))
+                data = [path for path in site.glob("pagefind*/**/*") if path.suffix in DISK_TWIN_SUFFIXES]
+                index = sum(path.stat().st_size for path in data) / 1e6
+                twins = sum(path.with_name(path.name + ".js").stat().st_size for path in data) / 1e6
             else:
                 index = _size(site / "search" / "search_index.json")
             loaded = first_result(site, "教育经费", search, False, arguments.runs)
             typed = first_result(site, "教育经费", search, True, arguments.runs)
             row = (size, pages, search, baogao, built, baogao + built, max(baogao_peak, built_peak), again, bare, index)
+            row = (*row, twins)
             rows.append((*row, loaded, typed))
             print(rows[-1], flush=True)
     print(
         "| reports | pages | search | baogao (s) | site (s) | total (s) | peak memory (MB) |"
         " re-run, nothing changed (s) | bare mkdocs-material (s) | site / bare | search index (MB) |"
-        " first result from navigation start (s) | first result from keypress (s) |"
+        " its twins for disk (MB) | first result from navigation start (s) | first result from keypress (s) |"
     )
-    print("| --- " * 13 + "|")
-    for size, pages, search, baogao, built, total, peak, again, bare, index, loaded, typed in rows:
+    print("| --- " * 14 + "|")
+    for size, pages, search, baogao, built, total, peak, again, bare, index, twins, loaded, typed in rows:
         print(
             f"| {size} | {pages} | {search} | {baogao:.1f} | {built:.1f} | {total:.1f} | {peak:.0f} | {again:.2f} |"
-            f" {bare:.1f} | {built / bare:.2f} | {index:.1f} | {loaded:.2f} | {typed:.2f} |"
+            f" {bare:.1f} | {built / bare:.2f} | {index:.1f} | {twins:.1f} | {loaded:.2f} | {typed:.2f} |"
         )
 
 

@@ -139,31 +139,40 @@ def score(ranks: list[int | None]) -> tuple[float, float]:
 
 def search_pagefind(page: Any, base: str, query: str, timeout: int = 20_000) -> list[tuple[str, str]]:
     """Type `query` on a Pagefind site's 搜索 page; the sections shown, as
-    (title, link), in order: each page's sections as listed under it, or the
-    page itself where it lists none."""
+    (title, link), in order."""
     page.goto(base + "search.html")
-    box = page.locator("#bg-pagefind input")
+    box = page.locator(".bg-search input[type=search]")
     box.fill(query)
-    # Pagefind's message names the query once it has searched (找到 4 个 双减 的相关结果,
-    # or that none was found); while it searches it says so (正在搜索).
+    # The count names the query once its results are shown (“双减”：找到 4 个结果,
+    # or 没有找到“双减”); the block says when it has searched.
     page.wait_for_function(
         """([query]) => {
-            const message = document.querySelector('.pagefind-ui__message');
-            const text = message ? message.textContent : '';
-            if (!text.includes(query) || /正在|Searching/.test(text)) return false;
-            const found = text.match(/找到\\s*(\\d+)\\s*个|(\\d+) results?/);
-            const count = found ? found[1] || found[2] : '0';
-            // With a count, wait for the list too: results are rendered after it.
-            return count === '0' || document.querySelectorAll('.pagefind-ui__result-link').length > 0;
+            const block = document.querySelector('.bg-search');
+            const count = document.querySelector('.bg-results-count');
+            return block && count && block.dataset.state === 'done' && count.textContent.includes(query.trim());
         }""",
         arg=[query],
         timeout=timeout,
     )
-    results = page.locator(".pagefind-ui__result").evaluate_all(
-        """results => results.flatMap(result => {
-            const nested = [...result.querySelectorAll('.pagefind-ui__result-nested .pagefind-ui__result-link')];
-            const links = nested.length ? nested : [result.querySelector('.pagefind-ui__result-link')];
-            return links.filter(Boolean).map(link => [link.textContent, link.getAttribute('href')]);
-        })"""
+    results = page.locator(".bg-results .bg-result-title").evaluate_all(
+        "links => links.map(link => [link.textContent, link.getAttribute('href')])"
+    )
+    return [(title.strip(), href) for title, href in results]
+
+
+def search_pagefind_all(page: Any, base: str, query: str, timeout: int = 20_000) -> list[tuple[str, str]]:
+    """Like `search_pagefind`, then every further page of results (显示更多结果), as a reader pages on."""
+    search_pagefind(page, base, query, timeout)
+    more = page.locator(".bg-results-more")
+    while more.is_visible():
+        shown = page.locator(".bg-results .bg-result-title").count()
+        more.click()
+        page.wait_for_function(
+            "([shown]) => document.querySelectorAll('.bg-results .bg-result-title').length > shown",
+            arg=[shown],
+            timeout=timeout,
+        )
+    results = page.locator(".bg-results .bg-result-title").evaluate_all(
+        "links => links.map(link => [link.textContent, link.getAttribute('href')])"
     )
     return [(title.strip(), href) for title, href in results]

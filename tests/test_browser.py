@@ -269,7 +269,7 @@ def pagefind_example_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[s
     command = [sys.executable, "build.py", "-q", "--search", "pagefind"]
     command += ["--content", str(out / "content"), "--site", str(out / "site")]
     subprocess.run(command, cwd=ROOT, check=True, timeout=600)
-    assert (out / "site" / "pagefind" / "pagefind-ui.js").is_file()
+    assert (out / "site" / "pagefind" / "pagefind.js").is_file()
     with serve(out / "site") as base:
         yield base
 
@@ -286,10 +286,12 @@ def test_pagefind_search_page_finds_the_section(
     context.route(re.compile(rf"^(?!{re.escape(pagefind_example_url)})"), lambda route: route.abort())
     page = context.new_page()
     page.goto(pagefind_example_url + "search.html")
-    page.locator(".pagefind-ui__search-input").fill(query)
-    link = page.locator(".pagefind-ui__result-link", has_text=expected).first
-    expect(link).to_be_visible(timeout=TIMEOUT_MS)
-    assert f"{REPORT}/02.html#" in (link.get_attribute("href") or "")
+    page.locator(".bg-search input[type=search]").fill(query)
+    # The section itself is the first result, and opens at the match.
+    link = page.locator(".bg-result-title").first
+    expect(link).to_contain_text(expected, timeout=TIMEOUT_MS)
+    href = link.get_attribute("href") or ""
+    assert f"{REPORT}/02.html#" in href and ":~:text=" in href, href
     context.close()
 
 
@@ -322,10 +324,10 @@ def pagefind_parts_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[st
 def test_pagefind_finds_results_in_every_part_of_a_split_index(browser: Browser, pagefind_parts_site: str) -> None:
     page = browser.new_page()
     page.goto(pagefind_parts_site + "search.html")
-    page.locator(".pagefind-ui__search-input").fill("自评报告")
-    links = page.locator(".pagefind-ui__result-link")
+    page.locator(".bg-search input[type=search]").fill("自评报告")
+    links = page.locator(".bg-result-title")
     for index in range(3):  # the first part holds report-00, the others one report each
-        link = page.locator(f'.pagefind-ui__result-link[href*="report-0{index}/"]').first
+        link = page.locator(f'.bg-result-title[href*="report-0{index}/"]').first
         expect(link).to_be_visible(timeout=TIMEOUT_MS)
     hrefs = [link.get_attribute("href") for link in links.all()]
     assert len(hrefs) >= 3
@@ -348,14 +350,14 @@ def test_pagefind_prepares_every_part_before_the_first_keypress(browser: Browser
     page, requested = loaded_search_page(browser, pagefind_parts_site)
     for part in ("pagefind", "pagefind-1", "pagefind-2"):
         assert any(f"/{part}/index/" in url for url in requested), f"{part} not searched on load"
-    assert not page.locator(".pagefind-ui__result-link").count(), "the warm-up search showed results"
+    assert not page.locator(".bg-result-title").count(), "the warm-up search showed results"
     page.close()
 
 
 def test_pagefind_loads_its_index_before_the_first_keypress(browser: Browser, pagefind_example_url: str) -> None:
     # Loaded on page load, a query only waits for its own index chunks.
     page, requested = loaded_search_page(browser, pagefind_example_url)
-    expect(page.locator(".pagefind-ui__search-input")).to_be_focused()
+    expect(page.locator(".bg-search input[type=search]")).to_be_focused()
     assert any(url.endswith("pagefind/pagefind.js") for url in requested)
     assert any("pagefind-entry.json" in url for url in requested)
     page.close()

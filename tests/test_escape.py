@@ -126,6 +126,6 @@ def test_the_legend_names_exactly_the_kinds_of_mark_on_the_page() -> None:
     page = "---\ntitle: x\n---\n\n# 标题\n\n" + render_inline("队*建设，XX县")
     shown = with_legend(page)
     assert shown.index("# 标题") < shown.index('class="bg-legend"') < shown.index("队")
-    legend = shown.split('class="bg-legend">')[1].split("</p>")[0]
+    legend = shown.split('class="bg-legend"')[1].split(">", 1)[1].split("</p>")[0]
     assert "原文遮盖的字符" in legend and "占位符" in legend and "删略" not in legend
     assert with_legend("# 标题\n\n没有标注。\n") == "# 标题\n\n没有标注。\n"

@@ -104,8 +104,8 @@ def pagefind_reader(browser: Any, pagefind_url: str, size: str) -> Iterator[tupl
 
 
 def search_pagefind(page: Any, query: str) -> None:
-    page.locator("#bg-pagefind input").fill(query)
-    expect(page.locator(".pagefind-ui__result").first).to_be_visible()
+    page.locator(".bg-search input[type=search]").fill(query)
+    expect(page.locator(".bg-result").first).to_be_visible()
 
 
 def first_paint(page: Any) -> float:
@@ -189,7 +189,7 @@ def test_the_pagefind_search_page_paints_at_once_and_answers_when_the_outside_ne
     page.goto(pagefind_url + "search.html", wait_until="commit")
     assert first_paint(page) < 1000
     search_pagefind(page, "双减")
-    expect(page.locator(".pagefind-ui__results")).to_contain_text("双减")
+    expect(page.locator(".bg-results")).to_contain_text("双减")
     assert outside.requests == []
 
 
@@ -209,15 +209,15 @@ def test_the_pagefind_search_page_searches_from_disk(browser: Any, pagefind_site
     # classic-script twins build.py writes stand in.
     with opened(browser, size, "file://") as (page, outside):
         page.goto((pagefind_site / "search.html").as_uri())
-        box = page.locator(".bg-pagefind-disk input")
+        box = page.locator(".bg-search input[type=search]")
         expect(box).to_be_visible()
         box.fill("学校安全")
-        first = page.locator(".bg-pagefind-disk-results > li").first
-        expect(first).to_contain_text("自评报告")
-        expect(first.locator("ul li a").first).to_contain_text("学校安全")
+        first = page.locator(".bg-results > li").first
+        expect(first.locator(".bg-result-report")).to_contain_text("自评报告")
+        expect(first.locator(".bg-result-title")).to_contain_text("学校安全")
         href = first.locator("a").first.get_attribute("href") or ""
         assert href.startswith(pagefind_site.as_uri()), href
-        first.locator("ul li a").first.click()
+        first.locator("a").first.click()
         expect(page.locator("article")).to_contain_text("学校安全")
         assert outside.requests == []
 

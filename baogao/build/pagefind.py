@@ -13,11 +13,13 @@ import json
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
 from ..errors import SiteError
 from ..progress import Progress, no_progress
+from .sections import page_sections, record_html
 from .staging import atomic_write
 
 # Left out with Pagefind: Material's search, and the offline plugin, which only
@@ -32,6 +34,7 @@ MATERIAL_SEARCH = frozenset({"material/search", "search", "material/offline", "o
 FOLDERS_PER_INDEX = 80
 INDEX_JOBS = 2
 PARTS_SCRIPT = "pagefind/baogao-parts.js"
+INDEX_LANGUAGE = "en"
 
 
 def plugins_without_search(config_file: Path) -> list[Any]:
@@ -54,50 +57,82 @@ def plugins_without_search(config_file: Path) -> list[Any]:
 def run_pagefind(
     site: Path, folders: list[str], quiet: bool, pages: tuple[str, ...] = (), progress: Progress = no_progress
 ) -> None:
-    """Index the built pages' articles with Pagefind (Chinese segmented by its extended build).
+    """Index every section of the built pages with Pagefind, in parts.
 
-    `folders` are the content folders (one per report); the site's top-level
-    pages (and `pages`, the names of top-level Markdown pages, in case they
-    are built as ``name/index.html``) go with the first part, into
+    Each section becomes a record of its own (baogao/build/sections.py),
+    written as a small HTML file into a scratch folder beside `site` and
+    indexed from there, so that Pagefind ranks sections, not pages. `folders`
+    are the content folders (one per report); the site's top-level pages
+    (and `pages`, the names of top-level Markdown pages, in case they are
+    built as ``name/index.html``) go with the first part, into
     ``pagefind/``; part N goes into ``pagefind-N/``, listed for the search
-    page in `PARTS_SCRIPT`.
+    page in `PARTS_SCRIPT`. A part's records are written while the part
+    before it is indexed.
     """
     groups = [folders[start : start + FOLDERS_PER_INDEX] for start in range(0, len(folders), FOLDERS_PER_INDEX)]
     groups = groups or [[]]
-    jobs = []
-    for number, group in enumerate(groups):
-        patterns = ["*.html", *(f"{_glob_literal(page)}/index.html" for page in pages)] if number == 0 else []
-        patterns += [f"{_glob_literal(folder)}/**/*.html" for folder in group]
-        output = "pagefind" if number == 0 else f"pagefind-{number}"
-        jobs.append((output, "{" + ",".join(patterns) + "}" if len(patterns) > 1 else patterns[0]))
-    base = [sys.executable, "-m", "pagefind", "--site", str(site), "--root-selector", "article.md-content__inner"]
-    base += ["--exclude-selectors", ".headerlink", "--silent" if quiet else "--quiet"]  # ¶ after each heading
+    # The records are split into words already (sections.index_text); an
+    # index language Pagefind splits at white space only keeps them so: with
+    # "zh" it cuts 2.82 into 2 and .82, and the words of a query then do
+    # not stand side by side. ("en" also stems Latin words, in the index and
+    # the query alike.)
+    base = [sys.executable, "-m", "pagefind", "--force-language", INDEX_LANGUAGE, "--silent" if quiet else "--quiet"]
     running: list[subprocess.Popen[str]] = []
+    outputs = []
     finished = 0
-    progress("index", finished, len(jobs))
-    try:
-        for output, pattern in jobs:
-            if len(running) == INDEX_JOBS:
+    progress("index", finished, len(groups))
+    with tempfile.TemporaryDirectory(prefix=".baogao-records-", dir=site.parent) as scratch:
+        try:
+            for number, group in enumerate(groups):
+                part = Path(scratch) / str(number)
+                write_records(site, _part_pages(site, group, pages if number == 0 else None), part)
+                if len(running) == INDEX_JOBS:
+                    _finish(running.pop(0), site)
+                    finished += 1
+                    progress("index", finished, len(groups))
+                output = "pagefind" if number == 0 else f"pagefind-{number}"
+                outputs.append(output)
+                command = [*base, "--site", str(part), "--output-path", str(site / output)]
+                running.append(subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True))
+            while running:
                 _finish(running.pop(0), site)
                 finished += 1
-                progress("index", finished, len(jobs))
-            command = [*base, "--glob", pattern, "--output-subdir", output]
-            running.append(subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True))
-        while running:
-            _finish(running.pop(0), site)
-            finished += 1
-            progress("index", finished, len(jobs))
-    finally:
-        for process in running:
-            process.kill()
-            process.wait()
-    parts = [f"{output}/" for output, _ in jobs[1:]]
+                progress("index", finished, len(groups))
+        finally:
+            for process in running:
+                process.kill()
+                process.wait()
+    parts = [f"{output}/" for output in outputs[1:]]
     atomic_write(site / PARTS_SCRIPT, f"window.baogaoPagefindParts = {json.dumps(parts)};\n".encode())
 
 
-def _glob_literal(name: str) -> str:
-    """`name` as a glob: characters glob syntax would read (``{,}[]*?``) match as ``?``."""
-    return "".join(char if char.isalnum() or char in "-_." else "?" for char in name)
+# Built pages that are not a report's text: Pagefind's records leave them out.
+NOT_INDEXED = frozenset({"404.html"})
+
+
+def _part_pages(site: Path, folders: list[str], pages: tuple[str, ...] | None) -> list[Path]:
+    """The built pages of one part: its report folders' pages, and with
+    `pages` (the first part) the site's top-level pages, in a fixed order."""
+    found: list[Path] = []
+    if pages is not None:
+        found += [path for path in sorted(site.glob("*.html")) if path.name not in NOT_INDEXED]
+        found += [site / page / "index.html" for page in pages if (site / page / "index.html").is_file()]
+    for folder in folders:
+        found += sorted((site / folder).rglob("*.html"))
+    return found
+
+
+def write_records(site: Path, pages: list[Path], part: Path) -> int:
+    """Write every section of `pages` as a record file under `part`
+    (numbered: the record's address is in its meta); return how many."""
+    part.mkdir(parents=True, exist_ok=True)
+    count = 0
+    for page in pages:
+        url = page.relative_to(site).as_posix()
+        for record in page_sections(page.read_text(encoding="utf-8"), url):
+            (part / f"{count}.html").write_text(record_html(record), encoding="utf-8")
+            count += 1
+    return count
 
 
 def _finish(process: subprocess.Popen[str], site: Path) -> None:

@@ -34,6 +34,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from .. import LARGE_SITE_REPORTS
+from ..render import labels
 from ..render.compare import history_section
 from ..render.escape import escape_text, render_inline
 from ..render.names import COPIES_FILE, HISTORY_FILE, READINGS_FILE, REPORTS_SCRIPT, SITE_REPORTS_SCRIPT
@@ -105,18 +106,24 @@ def copies_section(copies: dict[str, list[dict[str, Any]]], src_uri: str) -> str
     lines = [
         "",
         "",
-        "## 同一报告的其他副本",
+        f"## {labels.COPIES_TITLE}",
         "",
-        f"站点中有 {len(members)} 份来源是同一份报告，按完整程度排列（完整的在前，再按字数）：",
+        labels.COPIES_INTRO.format(count=len(members)),
+        "",
+        # A list of titles, on every copy's overview: out of both searches,
+        # where a query for the report's title would find every copy twice.
+        '<div class="bg-copies" data-pagefind-ignore data-search-exclude markdown>',
         "",
     ]
     for number, member in enumerate(members, 1):
         title = render_inline(str(member.get("title", "")))
         here = member.get("slug") == slug
-        name_shown = f"**本页**：{title}" if here else f"[{title}](../{member.get('slug')}/index.md)"
+        name_shown = labels.COPIES_HERE.format(title=title) if here else f"[{title}](../{member.get('slug')}/index.md)"
         note = f"，{escape_text(str(member['incomplete']))}" if member.get("incomplete") else ""
-        best = "（最完整）" if number == 1 else ""
-        lines.append(f"{number}. {name_shown}，约 {int(member.get('chars', 0)):,} 字{best}{note}")
+        best = labels.COPIES_FULLEST if number == 1 else ""
+        chars = f"{int(member.get('chars', 0)):,}"
+        lines.append(f"{number}. {labels.COPIES_ITEM.format(name=name_shown, chars=chars, best=best, note=note)}")
+    lines += ["", "</div>"]
     return "\n".join(lines) + "\n"
 
 
@@ -147,6 +154,11 @@ class BaogaoPlugin(BasePlugin[BaogaoConfig]):  # type: ignore[no-untyped-call]
     def on_page_markdown(self, markdown: str, /, *, page: Page, **_: Any) -> str:
         markdown += copies_section(self._copies, page.file.src_uri)
         slug, name = page.file.src_uri.rpartition("/")[::2]
+        members = self._copies.get(slug)
+        if members and members[0].get("slug") != slug:
+            # A copy listed under its fullest copy: its sections are found
+            # after the fullest copy's (templates/theme/main.html).
+            page.meta["report_copy"] = labels.COPY_IN_NAV
         if name == "index.md":
             markdown += history_section(self._history.get(slug, []))
         markdown, block = set_aside(markdown)

@@ -168,6 +168,9 @@ def history_section(rows: list[dict[str, Any]]) -> str:
         "",
         f"## {labels.HISTORY_TITLE}",
         "",
+        # Figures from other reports: out of both searches, as the figures table is.
+        '<div class="bg-history" data-pagefind-ignore data-search-exclude markdown>',
+        "",
         labels.HISTORY_INTRO,
         "",
         labels.HISTORY_HEADER,
@@ -179,4 +182,5 @@ def history_section(rows: list[dict[str, Any]]) -> str:
             f"[{escape_text(f'{other}年 {value}')}](../{slug}/index.md)" for other, value, slug in row["earlier"]
         )
         lines.append(f"| {escape_text(row['name'])} | {escape_text(f'{year}年 {text}')} | {earlier} |")
+    lines += ["", "</div>"]
     return "\n".join(lines) + "\n"

@@ -104,8 +104,9 @@ def legend(markdown: str) -> str:
         for kind, (sample, meaning) in LEGEND.items()
         if kind in found
     ]
-    # A raw HTML block: Markdown leaves it as written.
-    return f'<p class="bg-legend">{LEGEND_INTRO}{"　".join(items)}</p>'
+    # A raw HTML block: Markdown leaves it as written. The same on many pages:
+    # out of both searches.
+    return f'<p class="bg-legend" data-pagefind-ignore data-search-exclude>{LEGEND_INTRO}{"　".join(items)}</p>'
 
 
 def with_legend(markdown: str) -> str:

@@ -52,6 +52,12 @@ LEGEND = {
 # What kind of figure an indicator is (text.subjects): a level needs no word.
 MEASURES = {"level": "", "change": "（增减）", "share": "（占比）"}
 # On an overview: its common indicators beside the same region's earlier reports.
+# The end of an overview whose report has copies on the site (build/plugin.py).
+COPIES_TITLE = "同一报告的其他副本"
+COPIES_INTRO = "站点中有 {count} 份来源是同一份报告，按完整程度排列（完整的在前，再按字数）："
+COPIES_HERE = "**本页**：{title}"
+COPIES_FULLEST = "（最完整）"
+COPIES_ITEM = "{name}，约 {chars} 字{best}{note}"
 HISTORY_TITLE = "与往年比较"
 HISTORY_INTRO = "本报告给出的常见指标，与站点中同一地区往年报告给出的数值（全部年份见“指标对比”页）："
 HISTORY_HEADER = "| 指标 | 本报告 | 往年报告 |"
@@ -139,6 +145,9 @@ HOME_TITLE = "报告"
 HOME_NAV = "首页"
 COMPARE_TITLE = "指标对比"
 SEARCH_TITLE = "搜索"
+# The search page's filters, by the machine names of the Pagefind filters
+# every page carries (templates/theme/main.html).
+SEARCH_FILTERS = {"report": "报告", "kind": "类别", "year": "年份"}
 FIGURES_TITLE = "数字一览"
 FULLTEXT_TITLE = "全文"
 # Parts of long unnumbered text: 正文（1） when the report has no numbered

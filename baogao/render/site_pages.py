@@ -79,7 +79,9 @@ def render_compare(reports: list[Listing], env: jinja2.Environment) -> str:
 
 def render_search(env: jinja2.Environment) -> str:
     """The Pagefind search page (``--search pagefind``)."""
-    return tidy(env.get_template("search.md.j2").render(meta={"title": labels.SEARCH_TITLE}))
+    return tidy(
+        env.get_template("search.md.j2").render(meta={"title": labels.SEARCH_TITLE}, labels=labels.SEARCH_FILTERS)
+    )
 
 
 def nav_entries(reports: list[Listing], search: str = "material") -> list[Any]:
