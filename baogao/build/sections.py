@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from dataclasses import dataclass
 
 # Where the page's own text is (Material's article); what lies outside it is
 # the theme's (header, sidebars, footer).
@@ -52,84 +51,76 @@ class SectionRecord:
     """The page's ``data-pagefind-filter`` pairs (report, kind, year)."""
 
 
-@dataclass
-class _Section:
-    anchor: str
-    level: int
-    heading: list[str] = field(default_factory=list)
-    text: list[str] = field(default_factory=list)
+# Regular expressions over the article, MkDocs's own HTML: reading every
+# built page of a large site tag by tag in Python (html.parser, or a
+# tokenizer) took most of the search index's build time.
+_TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
+# An element left out: marked data-pagefind-ignore, a heading's permalink,
+# or one whose content is not text.
+_LEFT_OUT = re.compile(
+    r"<([A-Za-z][A-Za-z0-9]*)\b(?=[^>]*?(?:\sdata-pagefind-ignore\b|\sclass=\"headerlink\"))[^>]*>"
+    r"|<(script|style|template|svg)\b[^>]*>"
+)
+_IGNORE_ALL = re.compile(r"""\sdata-pagefind-ignore\s*=\s*["']?all\b""")
+_OPENING = re.compile(r"<(?!(?:" + "|".join(sorted(VOID)) + r")\b)[A-Za-z][A-Za-z0-9]*\b[^>]*(?<!/)>")
+_CLOSING = re.compile(r"</[A-Za-z][A-Za-z0-9]*\s*>")
+_PAIR = re.compile(r"""\sdata-pagefind-(meta|filter)\s*=\s*"([^"]*)\"""")
+_HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1\s*>", re.S)
+_ID = re.compile(r"""\sid\s*=\s*"([^"]*)\"""")
+_BLOCK_END = re.compile(r"</(?:" + "|".join(sorted(BLOCKS - {"br"})) + r")\s*>|<br\b[^>]*>")
 
 
-class _Reader(HTMLParser):
-    """Walks one article: sections by heading, the page's meta and filters."""
+def _depth(article: str, position: int) -> int:
+    """How many elements are open at `position` (the article itself is one)."""
+    return len(_OPENING.findall(article, 0, position)) - len(_CLOSING.findall(article, 0, position))
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.sections: list[_Section] = [_Section("", 0)]
-        self.meta: list[tuple[str, str]] = []
-        self.filters: list[tuple[str, str]] = []
-        self.whole_page_ignored = False
-        self._open: list[tuple[str, bool]] = []  # tag, and whether it starts an ignored stretch
-        self._ignored = 0
-        self._in_heading = False
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        for name, pairs in (("data-pagefind-meta", self.meta), ("data-pagefind-filter", self.filters)):
-            written = values.get(name)
-            if written and not self._ignored:
-                pairs.extend(_pairs(written))
-        ignore = values.get("data-pagefind-ignore", "-") != "-"
-        # A block of the article's own marked "all" holds what the page is
-        # for (全文, 指标对比, 搜索): such a page is a tool, not a section.
-        if values.get("data-pagefind-ignore") == "all" and len(self._open) == 1:
-            self.whole_page_ignored = True
-        ignore = ignore or tag in SKIPPED or "headerlink" in (values.get("class") or "").split()
-        if tag in HEADINGS and not self._ignored and values.get("id"):
-            self.sections.append(_Section(values["id"] or "", int(tag[1])))
-            self._in_heading = True
-        if tag in VOID:
-            if tag == "br":
-                self._space()
-            return
-        self._open.append((tag, ignore))
-        self._ignored += ignore
+def _element_end(article: str, tag: str, start: int) -> int:
+    """Where the element whose start tag ends at `start` ends (after its end tag)."""
+    if tag in VOID:
+        return start
+    depth = 1
+    pattern = re.compile(rf"<(/?){re.escape(tag)}\b[^>]*>", re.I)
+    for match in pattern.finditer(article, start):
+        if match.group(0).endswith("/>"):
+            continue
+        depth += -1 if match.group(1) else 1
+        if depth == 0:
+            return match.end()
+    return len(article)
 
-    def handle_endtag(self, tag: str) -> None:
-        # Close up to the matching start tag (HTML lets some ends be left out).
-        for depth in range(len(self._open) - 1, -1, -1):
-            if self._open[depth][0] == tag:
-                for _, ignored in self._open[depth:]:
-                    self._ignored -= ignored
-                del self._open[depth:]
-                break
-        else:
-            return
-        if tag in HEADINGS:
-            self._in_heading = False
-        if tag in BLOCKS:
-            self._space()
 
-    def handle_data(self, data: str) -> None:
-        if self._ignored:
-            return
-        section = self.sections[-1]
-        (section.heading if self._in_heading else section.text).append(data)
+def _kept(article: str) -> str | None:
+    """The article less what is left out; None when a block of the article's
+    own is marked ``data-pagefind-ignore="all"``: such a block holds what the
+    page is for (全文, 指标对比, 搜索), and the page is a tool, not a section."""
+    kept = []
+    position = 0
+    for match in _LEFT_OUT.finditer(article):
+        if match.start() < position:
+            continue  # inside an element already left out
+        if _IGNORE_ALL.search(match.group(0)) and _depth(article, match.start()) == 1:
+            return None
+        kept.append(article[position : match.start()])
+        position = _element_end(article, (match.group(1) or match.group(2)).lower(), match.end())
+    kept.append(article[position:])
+    return "".join(kept)
 
-    def _space(self) -> None:
-        if not self._in_heading:
-            self.sections[-1].text.append(" ")
+
+def _plain(fragment: str, blocks: bool = True) -> str:
+    """The text of an HTML fragment, white space squeezed; a block's end
+    separates words (without a space there, the last word of a paragraph
+    and the first of the next would be indexed as one)."""
+    if blocks:
+        fragment = _BLOCK_END.sub(" ", fragment)
+    return " ".join(html.unescape(_TAG.sub("", fragment)).split())
 
 
 def _pairs(written: str) -> list[tuple[str, str]]:
     """``key:value`` (Pagefind's attribute syntax; several joined by commas
     are not used here, as a title may hold a comma)."""
-    key, _, value = written.partition(":")
+    key, _, value = html.unescape(written).partition(":")
     return [(key.strip(), value.strip())] if key.strip() and value.strip() else []
-
-
-def _squeeze(parts: list[str]) -> str:
-    return " ".join("".join(parts).split())
 
 
 def page_sections(page_html: str, url: str) -> list[SectionRecord]:
@@ -140,19 +131,30 @@ def page_sections(page_html: str, url: str) -> list[SectionRecord]:
     end = page_html.rfind(ARTICLE_END)
     if start < 0 or end < start:
         return []
-    reader = _Reader()
-    reader.feed(page_html[start:end])
-    reader.close()
-    if reader.whole_page_ignored:
+    article = _kept(page_html[start:end])
+    if article is None:
         return []
-    meta, filters = tuple(reader.meta), tuple(reader.filters)
+    meta: list[tuple[str, str]] = []
+    filters: list[tuple[str, str]] = []
+    for kind, written in _PAIR.findall(article):
+        (meta if kind == "meta" else filters).extend(_pairs(written))
+    found = [(0, "", "", 0)]  # level, anchor, heading, where the section's text starts
+    cuts = []
+    for match in _HEADING.finditer(article):
+        anchor = _ID.search(match.group(2))
+        if anchor is None:
+            continue  # a heading without an anchor is read as text
+        cuts.append(match.start())
+        title = _plain(match.group(3), blocks=False)
+        found.append((int(match.group(1)), html.unescape(anchor.group(1)), title, match.end()))
+    cuts.append(len(article))
     records = []
-    for section in reader.sections:
-        heading, text = _squeeze(section.heading), _squeeze(section.text)
+    for (level, name, heading, begins), ends in zip(found, cuts, strict=True):
+        text = _plain(article[begins:ends])
         if not heading and not text:
             continue
-        anchor = f"#{section.anchor}" if section.anchor and section.level > 1 else ""
-        records.append(SectionRecord(url + anchor, heading, section.level, text, meta, filters))
+        address = f"#{name}" if name and level > 1 else ""
+        records.append(SectionRecord(url + address, heading, level, text, tuple(meta), tuple(filters)))
     return records
 
 

@@ -416,7 +416,7 @@
       clearTimeout(timer);
       timer = setTimeout(function () {
         run(state);
-      }, 80);
+      }, 30);
     });
     state.selects.forEach(function (select) {
       select.addEventListener("change", function () {
