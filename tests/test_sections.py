@@ -62,22 +62,28 @@ def test_a_page_without_an_article_has_no_sections() -> None:
 
 def test_han_characters_are_words_and_runs_of_digits_and_letters_stay_whole() -> None:
     assert index_text("落实“双减”决策，共拨付３４１２．５５万元") == "落 实“ 双 减” 决 策， 共 拨 付 3412.55 万 元"
-    assert index_text("细颗粒物（PM2.5）浓度下降3.5%") == "细 颗 粒 物（ PM2.5） 浓 度 下 降 3.5%"
-    assert index_text("4G网络、A股") == "4G 网 络、 A 股"
+    assert index_text("细颗粒物（PM2.5）浓度下降3.5%") == "细 颗 粒 物 （PM2.5） 浓 度 下 降 3.5%"
+    assert index_text("——经济增长，１９９８年") == "——经 济 增 长 ，1998 年"
+    assert index_text("4G网络、A股") == "4G 网 络 、A 股"
     assert fold_width("ＧＤＰ增长３．５％，第１．") == "GDP增长3.5%，第1．"  # a point not between digits stays
 
 
 @given(st.text(alphabet=st.sampled_from("双减教育经费3.5%PM，。“”（）、 \n\u3000ＡＢ１２"), max_size=80))
-def test_splitting_into_words_loses_no_character_but_white_space(text: str) -> None:
+def test_splitting_into_words_loses_no_character_and_leaves_no_mark_alone(text: str) -> None:
     # Same characters, in the same order, only the spaces differ: what a reader copies is all there.
-    assert re.sub(r"\s", "", index_text(text)) == re.sub(r"\s", "", fold_width(text))
+    words = index_text(text)
+    assert re.sub(r"\s", "", words) == re.sub(r"\s", "", fold_width(text))
+    # A mark standing alone would take a position in the index of its own, and
+    # the words on either side of it would no longer stand side by side.
+    if re.search(r"\w", text):
+        assert all(re.search(r"\w", word) for word in words.split(" ")), words
 
 
 def test_a_record_escapes_every_value_and_puts_the_heading_first() -> None:
     record = page_sections(PAGE, "r/02.html")[2]
     document = record_html(record)
     assert "<h1>1. 认 真 落 实“ 双 减” 决 策 部 署。</h1>" in document
-    assert "第 二 段&lt; b&gt;" in document  # the mark stays with the word before it
+    assert "第 二 段 &lt;b&gt;" in document
     assert 'data-pagefind-meta="url:r/02.html#1双减"' in document
     assert 'data-pagefind-meta="title:1.认真落实“双减”决策部署。"' in document
     hostile = record.__class__(

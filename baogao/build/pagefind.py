@@ -164,7 +164,8 @@ def write_disk_twins(site: Path) -> None:
                 relative = path.relative_to(site).as_posix()
                 encoded = base64.b64encode(path.read_bytes()).decode("ascii")
                 twin = f"baogaoPagefindFile({json.dumps(relative)}, {json.dumps(encoded)});\n"
-                atomic_write(path.with_name(path.name + ".js"), twin.encode("ascii"))
+                # Into the staged site, which is swapped in whole: no file needs a rename of its own.
+                path.with_name(path.name + ".js").write_bytes(twin.encode("ascii"))
     module = site / "pagefind" / "pagefind.js"
     if module.is_file():
         classic = classic_script(module.read_text(encoding="utf-8"))

@@ -160,21 +160,17 @@ def page_sections(page_html: str, url: str) -> list[SectionRecord]:
 
 # Han characters, as the search page's script reads them (baogao-search-page.js).
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
-# A word's core: one Han character, or a character of a run of digits and letters.
-_CORE = f"{HAN}0-9A-Za-z"
-# Where the index puts a space: between two Han characters, between a Han
-# character and a digit or letter, and after punctuation between a Han
-# character and the next core (or a core and the next Han character). The
-# punctuation stays with the word before it: a mark of its own might take a
-# position of its own, and the words on either side would no longer stand
-# side by side. A run of digits and letters stays whole (3.5%, PM2.5).
-_SPLIT = re.compile(
-    f"(?<=[{HAN}])(?=[{_CORE}])|(?<=[0-9A-Za-z])(?=[{HAN}])"
-    + "".join(
-        f"|(?<=[{HAN}][^\\s{_CORE}]{{{width}}})(?=[{_CORE}])|(?<=[0-9A-Za-z][^\\s{_CORE}]{{{width}}})(?=[{HAN}])"
-        for width in (1, 2, 3)
-    )
-)
+# Every Han character is set apart; then a run of marks standing alone is
+# put back onto the word before it (a mark of its own takes a position of
+# its own in Pagefind's index, and the words on either side would no
+# longer stand side by side). A run of digits and letters stays
+# whole (3.5%, PM2.5), and is set apart from Han characters.
+_HAN_CHAR = re.compile(f"([{HAN}])")
+_LONE_MARKS = re.compile(r"(?<=\S) +(?=[^\s\w]+(?: |$))")
+# Marks that open the text go with its first word.
+_LEADING_MARKS = re.compile(r"^([^\s\w]+) +")
+
+
 # Digits, Latin letters and the percent sign printed full-width, and a
 # full-width point between digits: read half-width, in the index and in the
 # query alike (the page still shows what the source printed).
@@ -200,10 +196,11 @@ def index_text(text: str) -> str:
     the two disagree, a query finds nothing, and a run a reader copied that
     cuts two words in half never matches a word at all. Indexed one
     character to a word, any run of characters is found: the search page
-    asks for its characters and puts first the sections where they stand
-    side by side (baogao-search.js).
+    asks for its characters and keeps the sections where they stand side
+    by side (baogao-search-page.js).
     """
-    return " ".join(_SPLIT.sub(" ", fold_width(text)).split())
+    spaced = " ".join(_HAN_CHAR.sub(r" \1 ", fold_width(text)).split())
+    return _LEADING_MARKS.sub(r"\1", _LONE_MARKS.sub("", spaced))
 
 
 def record_html(record: SectionRecord) -> str:
