@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -35,6 +37,10 @@ FOLDERS_PER_INDEX = 80
 INDEX_JOBS = 2
 PARTS_SCRIPT = "pagefind/baogao-parts.js"
 INDEX_LANGUAGE = "en"
+# The records are written to a memory file system where there is one: on
+# this machine's disk, creating 18,000 small files took 5 s, in memory 0.3 s.
+# A part's records are removed once it is indexed.
+MEMORY_FOLDER = Path("/dev/shm")
 
 
 def plugins_without_search(config_file: Path) -> list[Any]:
@@ -77,29 +83,36 @@ def run_pagefind(
     # not stand side by side. ("en" also stems Latin words, in the index and
     # the query alike.)
     base = [sys.executable, "-m", "pagefind", "--force-language", INDEX_LANGUAGE, "--silent" if quiet else "--quiet"]
-    running: list[subprocess.Popen[str]] = []
+    running: list[tuple[subprocess.Popen[str], Path, str]] = []
     outputs = []
     finished = 0
     progress("index", finished, len(groups))
-    with tempfile.TemporaryDirectory(prefix=".baogao-records-", dir=site.parent) as scratch:
+    scratch_parent = MEMORY_FOLDER if MEMORY_FOLDER.is_dir() and os.access(MEMORY_FOLDER, os.W_OK) else site.parent
+
+    def finished_part(process: subprocess.Popen[str], part: Path, output: str) -> None:
+        nonlocal finished
+        _finish(process, site)
+        shutil.rmtree(part, ignore_errors=True)
+        write_disk_twins(site, [output])
+        finished += 1
+        progress("index", finished, len(groups))
+
+    with tempfile.TemporaryDirectory(prefix=".baogao-records-", dir=scratch_parent) as scratch:
         try:
             for number, group in enumerate(groups):
                 part = Path(scratch) / str(number)
                 write_records(site, _part_pages(site, group, pages if number == 0 else None), part)
                 if len(running) == INDEX_JOBS:
-                    _finish(running.pop(0), site)
-                    finished += 1
-                    progress("index", finished, len(groups))
+                    finished_part(*running.pop(0))
                 output = "pagefind" if number == 0 else f"pagefind-{number}"
                 outputs.append(output)
                 command = [*base, "--site", str(part), "--output-path", str(site / output)]
-                running.append(subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True))
+                process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                running.append((process, part, output))
             while running:
-                _finish(running.pop(0), site)
-                finished += 1
-                progress("index", finished, len(groups))
+                finished_part(*running.pop(0))
         finally:
-            for process in running:
+            for process, _, _ in running:
                 process.kill()
                 process.wait()
     parts = [f"{output}/" for output in outputs[1:]]
@@ -156,9 +169,10 @@ _EXPORT = re.compile(r"export\s*\{([^}]*)\};?\s*$")
 _IMPORT = re.compile(r"(?m)^\s*import[\s{*]|\bimport\(")
 
 
-def write_disk_twins(site: Path) -> None:
-    """Write the twin scripts of every index file and of pagefind.js under `site`."""
-    for folder in sorted(site.glob("pagefind*")):
+def write_disk_twins(site: Path, folders: list[str] | None = None) -> None:
+    """Write the twin scripts of every index file (of `folders`, the index
+    folders under `site`; all of them by default) and of pagefind.js."""
+    for folder in [site / name for name in folders] if folders is not None else sorted(site.glob("pagefind*")):
         for path in sorted(folder.rglob("*")):
             if path.is_file() and path.suffix in DISK_TWIN_SUFFIXES:
                 relative = path.relative_to(site).as_posix()
@@ -167,7 +181,7 @@ def write_disk_twins(site: Path) -> None:
                 # Into the staged site, which is swapped in whole: no file needs a rename of its own.
                 path.with_name(path.name + ".js").write_bytes(twin.encode("ascii"))
     module = site / "pagefind" / "pagefind.js"
-    if module.is_file():
+    if module.is_file() and (folders is None or "pagefind" in folders):
         classic = classic_script(module.read_text(encoding="utf-8"))
         if classic is not None:
             atomic_write(site / CLASSIC_SCRIPT, classic.encode("utf-8"))

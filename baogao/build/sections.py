@@ -165,7 +165,9 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
 # its own in Pagefind's index, and the words on either side would no
 # longer stand side by side). A run of digits and letters stays
 # whole (3.5%, PM2.5), and is set apart from Han characters.
-_HAN_CHAR = re.compile(f"([{HAN}])")
+# (Spaces go in as a literal replacement at each Han character's edges: a
+# replacement that names a group is expanded in Python for every match.)
+_HAN_EDGE = re.compile(f"(?=[{HAN}])|(?<=[{HAN}])")
 _LONE_MARKS = re.compile(r"(?<=\S) +(?=[^\s\w]+(?: |$))")
 # Marks that open the text go with its first word.
 _LEADING_MARKS = re.compile(r"^([^\s\w]+) +")
@@ -199,7 +201,7 @@ def index_text(text: str) -> str:
     asks for its characters and keeps the sections where they stand side
     by side (baogao-search-page.js).
     """
-    spaced = " ".join(_HAN_CHAR.sub(r" \1 ", fold_width(text)).split())
+    spaced = " ".join(_HAN_EDGE.sub(" ", fold_width(text)).split())
     return _LEADING_MARKS.sub(r"\1", _LONE_MARKS.sub("", spaced))
 
 

@@ -20,7 +20,7 @@ from ..errors import SiteError
 from ..progress import Progress, no_progress
 from . import parallel
 from .files import read_json
-from .pagefind import plugins_without_search, run_pagefind, write_disk_twins
+from .pagefind import plugins_without_search, run_pagefind
 from .staging import atomic_write, staged
 
 # The sitemap's dates come from SOURCE_DATE_EPOCH when set; a fixed default
@@ -114,7 +114,6 @@ def build_site(
                 folders = [path.name for path in entries if path.is_dir()]
                 pages = [path.stem for path in entries if path.suffix == ".md" and path.stem != "index"]
                 run_pagefind(staging, folders, quiet, tuple(pages), progress)
-                write_disk_twins(staging)
         except (MkDocsException, OSError) as error:
             raise SiteError(f"{config_file}: MkDocs build failed: {error}") from None
         compact_search_index(staging / "search")
