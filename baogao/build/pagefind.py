@@ -41,6 +41,8 @@ INDEX_LANGUAGE = "en"
 # this machine's disk, creating 18,000 small files took 5 s, in memory 0.3 s.
 # A part's records are removed once it is indexed.
 MEMORY_FOLDER = Path("/dev/shm")
+# A part's records take about 10 MB; at most INDEX_JOBS + 1 parts are there at a time.
+MEMORY_FREE_BYTES = 256 * 1024 * 1024
 
 
 def plugins_without_search(config_file: Path) -> list[Any]:
@@ -87,7 +89,7 @@ def run_pagefind(
     outputs = []
     finished = 0
     progress("index", finished, len(groups))
-    scratch_parent = MEMORY_FOLDER if MEMORY_FOLDER.is_dir() and os.access(MEMORY_FOLDER, os.W_OK) else site.parent
+    scratch_parent = MEMORY_FOLDER if _roomy(MEMORY_FOLDER) else site.parent
 
     def finished_part(process: subprocess.Popen[str], part: Path, output: str) -> None:
         nonlocal finished
@@ -117,6 +119,15 @@ def run_pagefind(
                 process.wait()
     parts = [f"{output}/" for output in outputs[1:]]
     atomic_write(site / PARTS_SCRIPT, f"window.baogaoPagefindParts = {json.dumps(parts)};\n".encode())
+
+
+def _roomy(folder: Path) -> bool:
+    """Whether records may go to `folder`: it is there, writable, and has room
+    for the parts being indexed at a time (a container's /dev/shm may be 64 MB)."""
+    try:
+        return folder.is_dir() and os.access(folder, os.W_OK) and shutil.disk_usage(folder).free > MEMORY_FREE_BYTES
+    except OSError:
+        return False
 
 
 # Built pages that are not a report's text: Pagefind's records leave them out.
