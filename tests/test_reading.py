@@ -183,7 +183,7 @@ def test_material_search_answers_when_the_outside_network_hangs(
 
 
 def test_the_pagefind_search_page_paints_at_once_and_answers_when_the_outside_network_hangs(
-    pagefind_reader: tuple[Any, Outside], pagefind_url: str
+    pagefind_reader: tuple[Any, Outside], pagefind_url: str, size: str
 ) -> None:
     page, outside = pagefind_reader
     page.goto(pagefind_url + "search.html", wait_until="commit")
@@ -191,6 +191,7 @@ def test_the_pagefind_search_page_paints_at_once_and_answers_when_the_outside_ne
     search_pagefind(page, "双减")
     expect(page.locator(".bg-results")).to_contain_text("双减")
     assert outside.requests == []
+    screenshot(page, f"search-large-{size}")
 
 
 def test_search_works_from_a_folder_opened_from_disk(browser: Any, built_site: Path, size: str) -> None:

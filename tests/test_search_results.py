@@ -118,3 +118,18 @@ def test_every_run_copied_from_a_section_finds_it(
                 assert any(link.endswith("/" + record.url) for link in first_page), f"{run!r}: {record.url} not in 10"
 
         copied()
+
+
+def test_a_large_sites_result_opens_its_section_at_the_match(browser: Any, pagefind_url: str) -> None:
+    with opened(browser, "desktop", pagefind_url) as (page, _):
+        page.goto(pagefind_url + "search.html?q=" + "3412.55万元")
+        first = page.locator(".bg-result-title").first
+        expect(first).to_contain_text("认真落实“双减”决策部署")
+        expect(page.locator(".bg-result-excerpt mark").first).to_have_text("3412.55万元")
+        first.click()
+        page.wait_for_url(re.compile(r"/02\.html#"))
+        # The browser scrolls to the text fragment: the figure is on the screen, far down its page.
+        page.wait_for_function("window.scrollY > 200")
+        figure = page.locator("article p", has_text="3412.55万元").first
+        box = figure.bounding_box()
+        assert box is not None and 0 <= box["y"] < page.viewport_size["height"], box

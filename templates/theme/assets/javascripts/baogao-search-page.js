@@ -193,7 +193,7 @@
   // first part side by side, that part marked: Pagefind's own excerpt is the
   // stretch with the most matching characters, which for a query read one
   // character to a word may be anywhere. Null where the text does not hold it.
-  function excerptAt(content, parts) {
+  function excerptAt(content, parts, from) {
     var tokens = (content || "").split(" ");
     var keys = tokens.map(function (token) {
       return words(token).join(" ").toLowerCase();
@@ -201,7 +201,7 @@
     var wanted = parts[0].map(function (word) {
       return word.toLowerCase();
     });
-    for (var start = 0; start + wanted.length <= keys.length; start++) {
+    for (var start = from || 0; start + wanted.length <= keys.length; start++) {
       var end = start;
       var next = 0;
       // A token may hold several words (none here but a stray "3G网"): match word by word.
@@ -217,8 +217,14 @@
         var piece = function (from, to) {
           return escapeHtml(tokens.slice(Math.max(0, from), to).join(" "));
         };
+        // Marks that go with the first or last word stay outside the mark.
+        var marked = tokens.slice(start, end).join(" ");
+        var lead = /^[^\p{L}\p{N}]*/u.exec(marked)[0];
+        var trail = /[^\p{L}\p{N}]*$/u.exec(marked.slice(lead.length))[0];
+        var core = marked.slice(lead.length, marked.length - trail.length);
         return (
-          piece(start - EXCERPT_AROUND, start) + " <mark>" + piece(start, end) + "</mark> " + piece(end, end + EXCERPT_AROUND)
+          piece(start - EXCERPT_AROUND, start) + " " + escapeHtml(lead) + "<mark>" + escapeHtml(core) + "</mark>" +
+          escapeHtml(trail) + " " + piece(end, end + EXCERPT_AROUND)
         );
       }
     }
@@ -228,7 +234,10 @@
   function render(state, records) {
     state.list.innerHTML = records
       .map(function (record) {
-        var excerpt = joined(excerptAt(record.content, state.parts) || record.excerpt || "");
+        // The text's own words first: the record begins with its heading, which the result shows already.
+        var heading = words((record.meta && record.meta.title) || "").length;
+        var found = excerptAt(record.content, state.parts, heading) || excerptAt(record.content, state.parts, 0);
+        var excerpt = joined(found || record.excerpt || "");
         var meta = record.meta || {};
         var filters = record.filters || {};
         var first = function (values) {
