@@ -268,7 +268,7 @@ def test_query_set_finds_the_right_section_in_the_first_three(browser: Browser, 
 
 
 # The large site of the query set: the example among the national reports
-# and ../shared/pages (67 reports), where the answer is one report among many.
+# and ../shared/pages (66 reports), where the answer is one report among many.
 PAGES = ROOT.parent / "shared" / "pages"
 # Found at last by the large site's search of sections, one character a word
 # (Pagefind's own Chinese words found nothing, or not the section, for these).
