@@ -15,6 +15,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -232,6 +233,13 @@ WERE_MISSED = [
 ]
 
 
+def local_context(browser: Browser, base: str) -> Any:
+    """A browser context that may load only what `base` serves: the rest is refused."""
+    context = browser.new_context()
+    context.route(re.compile(rf"^(?!{re.escape(base)})"), lambda route: route.abort())
+    return context
+
+
 @pytest.fixture(scope="module")
 def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The example and the national reports in one site, served."""
@@ -248,8 +256,7 @@ def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def test_query_set_finds_the_right_section_in_the_first_three(browser: Browser, corpus_site: str) -> None:
-    context = browser.new_context()
-    context.route(re.compile(rf"^(?!{re.escape(corpus_site)})"), lambda route: route.abort())
+    context = local_context(browser, corpus_site)
     page = context.new_page()
     ranks: dict[str, list[int | None]] = {"example": [], "corpus": []}
     found: dict[str, int | None] = {}
@@ -288,8 +295,7 @@ def large_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def test_the_large_sites_search_puts_the_right_section_first(browser: Browser, large_site: str) -> None:
-    context = browser.new_context()
-    context.route(re.compile(rf"^(?!{re.escape(large_site)})"), lambda route: route.abort())
+    context = local_context(browser, large_site)
     page = context.new_page()
     found: dict[str, int | None] = {}
     for query in [*load_queries(), *load_queries(MORE_QUERIES)]:
@@ -326,8 +332,7 @@ def pagefind_example_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[s
 def test_pagefind_search_page_finds_the_section(
     browser: Browser, pagefind_example_url: str, query: str, expected: str
 ) -> None:
-    context = browser.new_context()
-    context.route(re.compile(rf"^(?!{re.escape(pagefind_example_url)})"), lambda route: route.abort())
+    context = local_context(browser, pagefind_example_url)
     page = context.new_page()
     page.goto(pagefind_example_url + "search.html")
     page.locator(".bg-search input[type=search]").fill(query)

@@ -10,7 +10,8 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from baogao.build.sections import fold_width, index_text, page_sections, record_html
+from baogao.build.sections import index_text, page_sections, record_html
+from baogao.text.numbering import fold_width
 
 PAGE = """<html><body><header><h1 id="site">站点</h1></header>
 <article class="md-content__inner md-typeset">

@@ -19,11 +19,12 @@ import html
 import re
 from dataclasses import dataclass
 
+from ..text.numbering import fold_width
+
 # Where the page's own text is (Material's article); what lies outside it is
 # the theme's (header, sidebars, footer).
 ARTICLE_START = '<article class="md-content__inner'
 ARTICLE_END = "</article>"
-HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Elements whose end separates words: without a space there, the last word
 # of a paragraph and the first of the next would be indexed as one.
 BLOCKS = frozenset(
@@ -59,7 +60,7 @@ _TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
 # or one whose content is not text.
 _LEFT_OUT = re.compile(
     r"<([A-Za-z][A-Za-z0-9]*)\b(?=[^>]*?(?:\sdata-pagefind-ignore\b|\sclass=\"headerlink\"))[^>]*>"
-    r"|<(script|style|template|svg)\b[^>]*>"
+    r"|<(" + "|".join(sorted(SKIPPED)) + r")\b[^>]*>"
 )
 _IGNORE_ALL = re.compile(r"""\sdata-pagefind-ignore\s*=\s*["']?all\b""")
 _OPENING = re.compile(r"<(?!(?:" + "|".join(sorted(VOID)) + r")\b)[A-Za-z][A-Za-z0-9]*\b[^>]*(?<!/)>")
@@ -171,23 +172,6 @@ _HAN_EDGE = re.compile(f"(?=[{HAN}])|(?<=[{HAN}])")
 _LONE_MARKS = re.compile(r"(?<=\S) +(?=[^\s\w]+(?: |$))")
 # Marks that open the text go with its first word.
 _LEADING_MARKS = re.compile(r"^([^\s\w]+) +")
-
-
-# Digits, Latin letters and the percent sign printed full-width, and a
-# full-width point between digits: read half-width, in the index and in the
-# query alike (the page still shows what the source printed).
-_WIDE = str.maketrans(
-    {
-        chr(code): chr(code - 0xFEE0)
-        for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B), 0xFF05)
-    }
-)
-_WIDE_POINT = re.compile("(?<=[0-9])\uff0e(?=[0-9])")
-
-
-def fold_width(text: str) -> str:
-    """`text` with full-width digits, letters, points and percent signs half-width."""
-    return _WIDE_POINT.sub(".", text.translate(_WIDE))
 
 
 def index_text(text: str) -> str:

@@ -26,6 +26,24 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # Full-width digits as ASCII (str.translate).
 FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
+# Digits, Latin letters and the percent sign printed full-width, and a
+# full-width point between digits, read half-width: so the large site's
+# search index (build/sections.py) and its query (baogao-search-page.js)
+# match either width; the page still shows what the source printed.
+_WIDE = str.maketrans(
+    {
+        chr(code): chr(code - 0xFEE0)
+        for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B), 0xFF05)
+    }
+)
+_WIDE_POINT = re.compile("(?<=[0-9])\uff0e(?=[0-9])")
+
+
+def fold_width(text: str) -> str:
+    """`text` with full-width digits, letters, points and percent signs half-width."""
+    return _WIDE_POINT.sub(".", text.translate(_WIDE))
+
+
 # A title longer than this is not a title but a paragraph that starts with a
 # number; it is kept whole as body under a heading that shows only its number.
 MAX_HEADING_TITLE_CHARS = 60

@@ -292,11 +292,7 @@
         }
         var results = ranked(found.results, parts);
         var first = results.slice(0, CHECKED);
-        return Promise.all(
-          first.map(function (result) {
-            return result.data();
-          })
-        ).then(function (records) {
+        return read(first).then(function (records) {
           if (asked !== state.asked) {
             return;
           }
@@ -343,16 +339,21 @@
       });
   }
 
+  // The records of Pagefind's results (each its fragment, loaded on demand).
+  function read(results) {
+    return Promise.all(
+      results.map(function (result) {
+        return result.data();
+      })
+    );
+  }
+
   // Shows the next page of results: from the records read whole, then
   // from the rest, read as they are shown.
   function showMore(state, asked) {
     var missing = Math.max(0, state.shown + PAGE - state.records.length);
     var next = state.results.splice(0, missing);
-    return Promise.all(
-      next.map(function (result) {
-        return result.data();
-      })
-    ).then(function (records) {
+    return read(next).then(function (records) {
       if (asked !== state.asked) {
         return;
       }
@@ -443,8 +444,4 @@
     state.box.focus();
     return true;
   };
-
-  // For tests and the Material header's box: the same rules, exposed.
-  window.baogaoSearchWords = words;
-  window.baogaoJoinExcerpt = joined;
 })();
