@@ -63,9 +63,11 @@ def test_a_page_without_an_article_has_no_sections() -> None:
 
 def test_han_characters_are_words_and_runs_of_digits_and_letters_stay_whole() -> None:
     assert index_text("落实“双减”决策，共拨付３４１２．５５万元") == "落 实“ 双 减” 决 策， 共 拨 付 3412.55 万 元"
-    assert index_text("细颗粒物（PM2.5）浓度下降3.5%") == "细 颗 粒 物 （PM2.5） 浓 度 下 降 3.5%"
-    assert index_text("——经济增长，１９９８年") == "——经 济 增 长 ，1998 年"
-    assert index_text("4G网络、A股") == "4G 网 络 、A 股"
+    assert index_text("细颗粒物（PM2.5）浓度下降3.5%") == "细 颗 粒 物（ PM2.5） 浓 度 下 降 3.5%"
+    assert index_text("——经济增长，１９９８年") == "——经 济 增 长， 1998 年"
+    assert index_text("4G网络、A股") == "4G 网 络、 A 股"
+    # A mark of Chinese text ends a word even between two numbers: 2.92% is found on its own.
+    assert index_text("1.17%、1.41%、2.92%。将") == "1.17%、 1.41%、 2.92%。 将"
     assert fold_width("ＧＤＰ增长３．５％，第１．") == "GDP增长3.5%，第1．"  # a point not between digits stays
 
 

@@ -18,6 +18,9 @@
   // Characters a space the index put in may stand beside: Han, and CJK and full-width punctuation.
   var CLOSE = new RegExp("[" + HAN + "\\u3000-\\u303f\\uff00-\\uffef]", "u");
   var WIDE = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF05]/g;
+  // White space and the marks of Chinese text end a word, even between two
+  // numbers (1.41%、2.92%), as baogao/build/sections.py (CJK_MARKS) cuts the index.
+  var CJK_MARKS = /[\s\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2026\u2014\u00b7]+/;
   var PAGE = 10;
   // Results read whole to be put in order (two pages' worth).
   var CHECKED = 20;
@@ -44,7 +47,7 @@
         if (HAN_CHAR.test(piece)) {
           found.push(piece);
         } else {
-          piece.split(/[\s\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\u2018-\u201f\u2026\u2014·、，。；：？！（）《》“”]+/).forEach(function (run) {
+          piece.split(CJK_MARKS).forEach(function (run) {
             if (/[\p{L}\p{N}]/u.test(run)) {
               found.push(run);
             }
