@@ -111,7 +111,10 @@ def test_every_run_copied_from_a_section_finds_it(
             shown = [
                 unquote(href.split(":~:")[0]).rstrip("#") for _, href in search_pagefind_all(page, pagefind_url, run)
             ]
-            holding = sum(run in other.text for other in indexed_sections)
+            # Sections that hold the run's characters side by side (marks and spaces aside,
+            # as the search reads a query) are as good an answer as the one it came from.
+            wanted = "".join(SEARCHED.findall(run))
+            holding = sum(wanted in "".join(SEARCHED.findall(other.text)) for other in indexed_sections)
             assert any(link.endswith("/" + record.url) for link in shown), f"{run!r} did not find {record.url}"
             if holding <= 10:  # a run few sections hold finds its section on the first page
                 first_page = shown[:10]
