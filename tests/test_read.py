@@ -88,3 +88,45 @@ def test_the_example_reads_as_utf8() -> None:
 def test_code_points_that_would_break_a_line_stay_as_printed() -> None:
     text = normalize_text("前文<U+000D><U+000A>- 列表项<U+2028>文字<U+00A0>完")
     assert text == "前文<U+000D><U+000A>- 列表项<U+2028>文字 完"
+
+
+# A saved portal page, written here: a menu, a breadcrumb, the report, a footer.
+SAVED_PAGE = """<!DOCTYPE html>
+<html><head><meta charset="gbk"><title>关于某某县2024年义务教育均衡发展的自评报告_某某县人民政府</title>
+<script>var _hmt = _hmt || []; function track() { return 1; }</script></head>
+<body><div class="nav"><a href="/">首页</a> <a href="/zwgk">政务公开</a> <a href="/hd">互动交流</a></div>
+<div class="crumb">当前位置：首页 &gt; 政务公开 &gt; 工作报告</div>
+<div class="article"><h1>关于某某县2024年义务教育均衡发展的自评报告</h1>
+<p class="info">发布时间：2024-12-02 来源：县教育局 浏览次数：312</p>
+<div class="content">
+<p>一、基本情况</p>
+<p>全县现有义务教育学校42所，在校学生31250人，专任教师2418人。我县坚持教育优先发展，把均衡发展作为教育工作的重中之重。</p>
+<p>二、主要做法</p>
+<p>（一）加大经费投入。2024年全县教育经费总投入5.82亿元，比上年增长6.1%，确保了“三个增长”。</p>
+<p>（二）改善办学条件。新建、改扩建校舍3.6万平方米，配齐了实验室、图书室和功能教室，学校面貌焕然一新。</p>
+<p>三、存在问题</p>
+<p>部分农村学校教师结构性缺编，音体美教师不足，需要在下一步工作中着力解决。</p>
+</div></div>
+<div class="footer">版权所有：某某县人民政府 ICP备12345678号 技术支持：某某网络</div>
+</body></html>
+"""
+
+
+def test_a_saved_web_page_is_read_as_its_main_text(tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    page.write_bytes(SAVED_PAGE.encode("gbk"))
+    text = read_source(page).text
+    lines = text.split("\n")
+    assert "关于某某县2024年义务教育均衡发展的自评报告" in lines[:2]
+    for kept in ("一、基本情况", "（二）改善办学条件。", "需要在下一步工作中着力解决。", "5.82亿元"):
+        assert kept in text
+    for dropped in ("var _hmt", "互动交流", "ICP备", "<p>", "&gt;"):
+        assert dropped not in text
+
+
+def test_a_web_page_without_text_gets_a_clear_error(tmp_path: Path) -> None:
+    page = tmp_path / "empty.html"
+    page.write_text("<html><head><script>var a = 1;</script></head><body><div></div></body></html>", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_source(page)
+    assert "empty.html" in str(caught.value) and "no text found in this web page" in str(caught.value)

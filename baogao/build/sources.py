@@ -13,9 +13,10 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import SourceText
 from ..text.decode import decode_source
+from ..text.html import HTML_SUFFIXES
 from .files import sha256
 
-SOURCE_SUFFIXES = (".txt",)
+SOURCE_SUFFIXES = (".txt", *HTML_SUFFIXES)
 _UNSAFE = re.compile(r"[^\w\-]+")
 
 

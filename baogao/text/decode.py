@@ -14,6 +14,7 @@ import re
 
 from ..errors import InputError
 from ..model import SourceText
+from .html import HTML_SUFFIXES, page_text
 
 # Control characters other than tab/newline/CR never occur in report text;
 # a few of them in a decoded file mean it was not text at all.
@@ -29,6 +30,8 @@ _CODEPOINT = re.compile(r"<U\+([0-9A-Fa-f]{4,6})>")
 def decode_source(data: bytes, name: str, digest: str) -> SourceText:
     """A source's bytes (and the hash of them) as a normalised `SourceText`."""
     text, encoding = decode_bytes(data, name)
+    if name.lower().endswith(HTML_SUFFIXES):
+        text = page_text(text, name)
     return SourceText(path=name, text=normalize_text(text), encoding=encoding, sha256=digest)
 
 
