@@ -13,16 +13,22 @@ from __future__ import annotations
 import re
 
 from ..model import CleanText, Line, Removal, SourceText, Span
+from .body import REPORT_WORDS, choose_title, find_body, glued_title, outside_lines, split_subtitle, title_lines
 from .chrome import CHROME_RULES, HTML_COMMENT, ChromeRule, chrome_rule, comment_lines
 from .dedupe import remove_repeats
 from .linebreaks import rejoin_split_markers, split_flattened
 from .marks import find_marks
-from .numbering import is_heading
 
 # A report's title is one short line without a sentence end.
 MAX_REPORT_TITLE_CHARS = 80
 TITLE_REPEAT = "title.repeat"
+OUTSIDE_BODY = "chrome.outside-body"
+# The shortest end of a title that is taken for the title printed again.
+MIN_TITLE_TAIL = 4
+COLLECTION_LABEL = "chrome.collection-label"
 _SPACE = re.compile(r"\s+")
+# A collection's label in front of one report's title: 第1篇 区人大常委会工作报告.
+_COLLECTION_LABEL = re.compile(r"^第\s*[0-9一二三四五六七八九十]+\s*篇\s*")
 
 
 def clean(source: SourceText, chrome_rules: tuple[ChromeRule, ...] = CHROME_RULES) -> CleanText:
@@ -31,10 +37,11 @@ def clean(source: SourceText, chrome_rules: tuple[ChromeRule, ...] = CHROME_RULE
     # otherwise look like the remains of a page widget.
     lines = rejoin_split_markers(split_lines(source.text))
     lines, chrome = remove_chrome(lines, chrome_rules)
-    title, title_line, lines, repeats = take_title(lines)
+    lines, page, title_numbers = remove_page(lines)
+    title, title_line, lines, repeats = take_title(lines, title_numbers)
     lines = split_flattened(lines)
     lines, duplicates = remove_repeats(lines)
-    removed = tuple(sorted(chrome + repeats + duplicates, key=lambda r: r.span.start))
+    removed = tuple(sorted(chrome + page + repeats + duplicates, key=lambda r: r.span.start))
     return CleanText(title, title_line, lines, removed, find_marks(lines))
 
 
@@ -58,24 +65,74 @@ def remove_chrome(
     return tuple(kept), tuple(removed)
 
 
-def _is_title(text: str) -> bool:
-    return len(text) <= MAX_REPORT_TITLE_CHARS and "。" not in text and not is_heading(text)
+def remove_page(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], tuple[Removal, ...], tuple[int, ...]]:
+    """Drop the lines around the report's body that are the page's (`text.body`)
+    and do not read as report text; return what is kept, what was removed,
+    and the numbers of the lines that print the title (kept, wherever they stand)."""
+    body = find_body(lines)
+    index = choose_title(lines, body)
+    title = title_lines(lines, index) if index is not None else range(0)
+    page = outside_lines(lines, body, title)
+    kept = tuple(line for i, line in enumerate(lines) if i not in page)
+    removed = tuple(
+        Removal("chrome", OUTSIDE_BODY, line.text, Span(line.number, line.number))
+        for i, line in enumerate(lines)
+        if i in page
+    )
+    return kept, removed, tuple(lines[i].number for i in title)
 
 
-def take_title(lines: tuple[Line, ...]) -> tuple[str, int, tuple[Line, ...], tuple[Removal, ...]]:
-    """Take the first line as the title if it looks like one; drop its repeats.
+def take_title(
+    lines: tuple[Line, ...], numbers: tuple[int, ...]
+) -> tuple[str, int, tuple[Line, ...], tuple[Removal, ...]]:
+    """Take the report's title out of its lines (the lines `numbers` print it
+    on, or the start of the first line where it runs into the body); drop its
+    repeats.
 
     Scraped pages print the title in the page header and again above the
     body; it is the report's title once, not a line of its text.
     """
-    if not lines or not _is_title(lines[0].text):
-        return "", 0, lines, ()
-    title = lines[0]
+    parts = [line for line in lines if line.number in numbers]
+    if not parts:
+        return _glued_title(lines)
+    text = "".join(line.text.strip() for line in parts)
+    label = _COLLECTION_LABEL.match(text)
+    labels: tuple[Removal, ...] = ()
+    if label and label.end() < len(text):
+        span = Span(parts[0].number, parts[0].number)
+        labels = (Removal("chrome", COLLECTION_LABEL, label.group(0).strip(), span),)
+        text = text[label.end() :]
+    text, subtitle = split_subtitle(text)
+    title = Line(parts[0].number, text)
+    lines = tuple(line for line in lines if line.number not in numbers)
+    if subtitle:  # its own line, where the opening lines of the report are
+        at = next((i for i, line in enumerate(lines) if line.number > title.number), len(lines))
+        lines = (*lines[:at], Line(title.number, subtitle), *lines[at:])
     key = _SPACE.sub("", title.text)
     kept, removed = [], []
-    for line in lines[1:]:
-        if _SPACE.sub("", line.text) == key:
-            removed.append(Removal("title", TITLE_REPEAT, line.text, Span(line.number, line.number)))
-        else:
+    for line in lines:
+        head, rest = split_subtitle(line.text.strip())
+        head = _SPACE.sub("", head)
+        # The title again, or its end printed alone (政府工作报告 under
+        # 2006年国务院政府工作报告), maybe with the subtitle run on.
+        again = head == key or (
+            len(head) >= MIN_TITLE_TAIL and key.endswith(head) and REPORT_WORDS.search(head) is not None
+        )
+        if not again:
             kept.append(line)
-    return title.text, title.number, tuple(kept), tuple(removed)
+            continue
+        printed = line.text[: len(line.text) - len(rest)] if rest else line.text
+        removed.append(Removal("title", TITLE_REPEAT, printed, Span(line.number, line.number)))
+        if rest:
+            kept.append(Line(line.number, rest))
+    return title.text, title.number, tuple(kept), labels + tuple(removed)
+
+
+def _glued_title(lines: tuple[Line, ...]) -> tuple[str, int, tuple[Line, ...], tuple[Removal, ...]]:
+    """No title line: the first line may open with the title run into the
+    body (…的讲话同志们：…); then that is the title and the rest stays."""
+    found = glued_title(lines[0].text.strip()) if lines else None
+    if found is None:
+        return "", 0, lines, ()
+    title, rest = found
+    return title, lines[0].number, (Line(lines[0].number, rest), *lines[1:]), ()

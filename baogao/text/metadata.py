@@ -40,6 +40,9 @@ _BODY_AFTER_PLACE = (*INSTITUTION_AFTER_SHORT_NAME, "人民", "教育", "委员�
 # How many of the first lines may hold the subtitle, speaker and date (the
 # last `dates.TAIL_LINES` may hold a signature's date).
 HEAD_LINES = 8
+# How many of the lines cleaning removed (the page around the report, in
+# order) are read for the kind when the report itself does not name it.
+PAGE_HEADER_LINES = 5
 # Kinds that review the year before the one they are given in, whoever gives them.
 REVIEWS_PAST_YEAR = frozenset({"work-summary"})
 
@@ -168,6 +171,9 @@ def extract_metadata(
         or _reporter_kind(opening)
         or _reporter_kind_of(_SPEAKER.match(speaker_line.strip()))
         or kind_of(file_name)
+        # Last, the page's own header lines (a page title, a template site's
+        # blurb: 下面是小编整理的…工作总结) may name what it offers.
+        or next((found for line in removed[:PAGE_HEADER_LINES] for found in [kind_of(line)] if found), "")
     )
     speaker = _speaker(speaker_line)
     meeting = _MEETING.search(subtitle)

@@ -1,0 +1,473 @@
+"""The report's body among the page: which lines a scraped page wrapped around it.
+
+Chrome rules (`text.chrome`) name kinds of furniture; a site never seen
+brings lines no rule names. This pass works the other way round, as jusText
+does for the paragraphs of an HTML page: each line is classed on features
+that hold across sites (its share of Chinese characters, sentence
+punctuation and length, the heading grammar, the grammar of a report's
+opening and closing lines, the share of web-interface words, dates and times
+as pages print them, separators), and the body is the run of lines where
+report prose is densest (the maximum-sum run of line scores). Lines outside
+that run are the page's, unless they read as report text themselves: prose,
+a heading, or the opening and closing lines of a report next to the body.
+
+Plain passes over a tuple of lines; thresholds are named defaults.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from ..model import Line
+from .numbering import is_heading
+
+# A line of report prose: this many Chinese characters, with sentence
+# punctuation, and Chinese for most of what it prints.
+PROSE_MIN_HAN = 12
+PROSE_MIN_HAN_SHARE = 0.5
+# A line under this share of Chinese characters (and no sentence) is the
+# page's: dates, counters, file sizes, addresses, code.
+CHROME_MAX_HAN_SHARE = 0.3
+# Web-interface words make up at least this share of a chrome line.
+UI_SHARE = 0.4
+# The most characters a score takes from one line of prose: a very long
+# paragraph should not outweigh every other clue on the page.
+PROSE_SCORE_CAP = 120
+# What an unclear short line and a line of chrome cost the run that holds them.
+SHORT_COST = 4
+CHROME_COST = 12
+# A run of at least this many short lines after the body is a table or a
+# list printed one cell per line, not a footer.
+TABLE_RUN = 5
+# A body needs at least this many characters of prose; below it the page is
+# left to the chrome rules alone (a table, a list of items, a bare heading).
+MIN_BODY_PROSE = 60
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_SENTENCE = re.compile(r"[。！？；，、：;!?,:]")
+_SENTENCE_END = re.compile(r"[。！？；!;]\s*[”’」』)）]?\s*$")
+# Words of a page's interface, in simplified and traditional forms: buttons,
+# counters, sharing, navigation, the page's own records and its footer. A
+# line that is mostly these is the page's, whatever site prints it.
+UI_WORDS = tuple(
+    """
+    首页 网站首页 当前位置 您的位置 返回 顶部 打印 关闭 窗口 收藏 分享 转发 点赞 评论 举报 纠错
+    扫一扫 扫码 二维码 打开 当前页 手机 手机版 移动端 客户端 下载 上传 阅读 浏览 点击 次数 阅读数
+    浏览量 发布 发布于 发布时间 发布日期 更新 更新时间 来源 来源于 作者 编辑 责任编辑 审核 校对 终审
+    签发 初审 复审 编审 摄影 记者 通讯员 供稿 字号 字体 默认 上一篇 下一篇 上一条 下一条 上一页 下一页
+    相关 相关链接 相关文章 相关阅读 相关报告 相关推荐 推荐 热门 热点 最新 排行 更多 查看 全文 详情
+    登录 注册 会员 客服 帮助 反馈 网站 网站地图 地图 联系 联系我们 关于我们 版权 版权所有 版权声明
+    所有 声明 免责 主办 承办 协办 技术支持 支持 备案 公网安备 邮编 电话 传真 邮箱 地址 访问 访问量
+    文档 页数 字数 格式 大小 分享者 贡献者 下载券 积分 预览 付费 购买 价格 原创 文库 收起 展开 复制
+    搜索 站内 导航 栏目 频道 专题 投稿 订阅 关注 公众号 微信 微博 微信号 小程序 索引号
+    發布 發佈 來源 編輯 責任編輯 審核 閱讀 瀏覽 點擊 掃一掃 當前頁 打開 關閉 列印 收藏 分享 轉發
+    舉報 評論 網站 版權 聯繫 聯繫我們 關於我們 首頁 上一篇 下一篇 相關 推薦 熱門 更多 下載 檢視
+    文檔 簡介 简介 文档简介 內容 内容简介 頁數 字數 格式 大小
+    """.split()
+)
+_UI = re.compile("|".join(sorted(map(re.escape, set(UI_WORDS)), key=len, reverse=True)))
+# A date and time as a page prints it (2025-03-02 10:15, 2025/3/2), not as a
+# report writes one (2025年3月2日).
+_PAGE_DATE = re.compile(r"(19|20)\d\d\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|\d{1,2}:\d\d")
+_URL = re.compile(r"https?://|www\.|\.(com|cn|net|org|gov)\b|\.(docx?|pdf|xlsx?|pptx?|wps|txt)\b", re.I)
+# The site speaking of itself or of the file it offers (a template site's
+# blurb, a document site's notice): never the report's words.
+_SITE_VOICE = re.compile(
+    r"小编|本站|本网|网友|為大家|为大家|供大家|仅供参考|僅供參考|欢迎(阅读|参考|借鉴|下载)|歡迎(閱讀|參考)"
+    r"|希望(对|能|對)(你|您|大家)|由(会员|會員|用户|用戶)(分享|上传|上傳|提供)|不代表本站|若需要原创|侵权|侵權"
+)
+# A label of the page's own records followed by its value: 来源：某某晚报,
+# 责任编辑：张三. Report lines may hold a colon, but do not open with these.
+_RECORD_LABEL = re.compile(
+    r"^(本文)?(来源|來源|作者|编辑|編輯|责任编辑|責任編輯|审核|審核|校对|校對|终审|終審|发布|發布|发布时间|发布日期"
+    r"|更新时间|时间|時間|日期|浏览|瀏覽|点击|點擊|阅读|閱讀|字号|字號|索引号|分类|分類|文号|文號|主题词|标签|標籤|关键词|關鍵詞)"
+    r"\s*[:：]"
+)
+# A line of a table of contents: a title, dot leaders or spaces, a page number.
+_CONTENTS_ENTRY = re.compile(r"^\S.{1,60}?(\s*[.…·．]{2,}\s*|\s+)\d{1,4}$")
+CONTENTS_RUN = 3
+# Pinyin printed after each character by a page's ruby annotation (會(huì)).
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
+# Items of a menu or a breadcrumb, separated: 首页 > 政务公开 > 工作报告.
+_SEPARATORS = re.compile(r"\s*(?:[|｜>＞»›/\\•·]|-{1,3}>|→|—>)\s*")
+# A page title with its site's name behind it: …述职报告范文五篇-某某平台.
+_SITE_SUFFIX = re.compile(r"\S\s*(?:[-_|｜]|——)\s*[^\s\-_|｜。，]{2,16}$")
+
+# The opening and closing lines of a report, which are short and have no
+# sentence but are the report's: a subtitle (——在…会议上), a meeting, a
+# delivery date, a speaker (区长 张三), a salutation (各位代表：), a closing
+# formula, a signature date.
+_FRAME = re.compile(
+    r"^[—－-]{1,4}"  # ——2023年1月12日在…会议上
+    r"|^[（(]?\s*(19|20)\d\d\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*[)）]?$"  # （2013年3月20日）
+    r"|在.{2,50}(会议|大会|会)上"
+    r"|^(各位|尊敬的|同志们|代表们|亲爱的).{0,20}[：:，,]?$"
+    r"|^.{0,16}(各位|同志|代表|委员|领导).{0,12}[：:]$"
+    r"|^(特此|此致|以上|附件?[:：0-9一二三四五六七八九十])"
+    r"|(总理|省长|市长|县长|区长|镇长|乡长|主任|院长|检察长|局长|书记|主席|校长|厅长|处长|科长)\s*[\u4e00-\u9fff·]{1,2}(\s?[\u4e00-\u9fff·]){0,2}$"
+    r"|(人民政府|委员会|局|院|办公室|学校|中心|政府|党委|支部|小组|厅|处)\s*$"
+)
+# Names a kind of report: what a title line says it is.
+REPORT_WORDS = re.compile(
+    r"报告|報告|讲话|講話|致辞|述职|述職|总结|總結|计划|計劃|計畫|方案|公报|公報|意见|意見|要点|要點|通报|通報"
+    r"|决议|決議|规划|規劃|汇报|匯報|情况|情況|自查|自评|纲要|綱要|通知|决定|決定|办法|辦法"
+)
+# How many lines before the body a title may stand, and into it.
+TITLE_BEFORE = 12
+TITLE_INTO = 2
+TITLE_MIN_CHARS = 2
+TITLE_MAX_CHARS = 80
+TITLE_PARTS = 3
+# The most a fuller title line may print in front of the title (a year, a body).
+TITLE_FRONT_CHARS = 16
+# A title printed twice on one line: the second shares this share of its
+# pairs of characters with the first.
+REPEATED_TITLE_PAIRS = 0.6
+# The longest issuer printed on a line of its own above a title.
+TITLE_ISSUER_CHARS = 24
+_ABOUT = re.compile(r"^(关于|關於)")
+# How much of the body's start a title is compared with.
+BODY_TEXT_FOR_TITLE = 3000
+# A collection's label, not a report's title: …范文五篇, （通用5篇）, 篇1.
+_COLLECTION = re.compile(r"\d+篇|[五十三四六七八九两]篇|篇[0-9一二三四五六七八九十]+$|范文|範文|精选|精選|合集|大全")
+# A title line that goes on: it opens with 关于 or ends on a joining word or
+# an open 《; or the next line starts with one.
+_OPEN_TITLE = re.compile(r"[和及与與暨的、《]$")
+_GOES_ON = re.compile(r"^[和及与與暨的》]|^其他|^情况|^情況")
+# A title naming its kind, run into a salutation or a first heading.
+_GLUED_TITLE = re.compile(
+    rf"^(?P<title>.{{4,{TITLE_MAX_CHARS}}}?(?P<kind>讲话|講話|报告|報告|总结|總結|计划|計劃|指南|方案|要点|要點))"
+    r"(?=同志们|同志們|各位|尊敬的|一、|第一部分|第一章)"
+)
+
+
+class Kind(Enum):
+    """What a line reads as."""
+
+    PROSE = "prose"
+    HEADING = "heading"
+    FRAME = "frame"
+    """An opening or closing line of a report (`_FRAME`)."""
+    SHORT = "short"
+    """Short, with no clue either way: a title, a label, a cell, a button."""
+    CHROME = "chrome"
+
+
+@dataclass(frozen=True)
+class Body:
+    """Where the body stands among a page's lines (indices into them)."""
+
+    start: int
+    end: int
+    """One past the last line of the body's densest run."""
+    kinds: tuple[Kind, ...]
+    found: bool
+    """False: too little prose to tell the page from the report; every line is kept."""
+
+
+@functools.lru_cache(maxsize=4096)  # a line is weighed by several passes
+def han_count(text: str) -> int:
+    return _HAN.subn("", text)[1]
+
+
+def ui_share(text: str) -> float:
+    """The share of a line's characters (spaces and separators aside) that are web-interface words."""
+    core = _SEPARATORS.sub("", re.sub(r"\s+", "", text))
+    if not core:
+        return 0.0
+    return sum(len(match) for match in _UI.findall(core)) / len(core)
+
+
+def line_kind(text: str) -> Kind:
+    """Class one stripped, non-blank line on features that hold across sites."""
+    text = _PINYIN.sub("", text)
+    compact = re.sub(r"\s+", "", text)
+    han = han_count(compact)
+    share = han / len(compact) if compact else 0.0
+    sentence = bool(_SENTENCE.search(compact))
+    if is_heading(text) and len(compact) <= 60:
+        return Kind.HEADING
+    if _URL.search(text) and han < 2 * PROSE_MIN_HAN:
+        return Kind.CHROME
+    # Interface words are weighed on short lines only: a page's buttons and
+    # records are short, a report's sentences are not.
+    if (han < 2 * PROSE_MIN_HAN and ui_share(text) >= UI_SHARE) or _SITE_VOICE.search(compact):
+        return Kind.CHROME
+    if _RECORD_LABEL.match(compact) and not _SENTENCE_END.search(compact) and han < 2 * PROSE_MIN_HAN:
+        return Kind.CHROME
+    if _PAGE_DATE.search(text) and not _SENTENCE_END.search(text) and han < 2 * PROSE_MIN_HAN:
+        return Kind.CHROME
+    if _FRAME.search(compact) and len(compact) <= 60 and not _SENTENCE_END.search(compact):
+        return Kind.FRAME
+    # A cell of a table the scraper flattened (``80 |``) is the report's.
+    if share < CHROME_MAX_HAN_SHARE and not sentence and not compact.endswith(("|", "｜")):
+        return Kind.CHROME
+    if len(_SEPARATORS.split(compact)) >= 3 and not sentence:
+        return Kind.CHROME
+    if han >= PROSE_MIN_HAN and share >= PROSE_MIN_HAN_SHARE and sentence:
+        return Kind.PROSE
+    if han >= 2 and _SENTENCE_END.search(compact):
+        return Kind.PROSE
+    return Kind.SHORT
+
+
+def line_kinds(lines: tuple[Line, ...]) -> tuple[Kind, ...]:
+    """Each line's kind, read with its neighbours: a subtitle or speaker line
+    broken in two is one opening line (its second half reads as one only
+    with the first); a run of contents entries is the
+    page's (a report's outline is read from its headings, not its contents)."""
+    texts = [line.text.strip() for line in lines]
+    first = [line_kind(text) for text in texts]
+    kinds = list(first)
+    for index in range(len(first) - 1):
+        after = texts[index + 1]
+        if (
+            (first[index], first[index + 1]) == (Kind.FRAME, Kind.SHORT)
+            and not REPORT_WORDS.search(_compact(after))
+            and line_kind(texts[index] + after) is Kind.FRAME
+        ):
+            kinds[index + 1] = Kind.FRAME
+    run: list[int] = []
+    for index, text in enumerate([*texts, ""]):
+        if text and _CONTENTS_ENTRY.match(text) and not _SENTENCE_END.search(text.rstrip("0123456789 ")):
+            run.append(index)
+            continue
+        numbers = [int(re.findall(r"\d+", texts[i])[-1]) for i in run]
+        if len(run) >= CONTENTS_RUN and numbers == sorted(numbers):
+            for i in run:
+                kinds[i] = Kind.CHROME
+        run = []
+    return tuple(kinds)
+
+
+def _score(text: str, kind: Kind) -> float:
+    if kind is Kind.PROSE:
+        return min(han_count(text), PROSE_SCORE_CAP)
+    if kind is Kind.HEADING:
+        return 6
+    if kind is Kind.FRAME:
+        return 2
+    if kind is Kind.SHORT:
+        return -SHORT_COST
+    return -max(CHROME_COST, len(text) / 4)
+
+
+def find_body(lines: tuple[Line, ...]) -> Body:
+    """The densest run of report text: the maximum-sum run of line scores."""
+    kinds = line_kinds(lines)
+    prose = sum(han_count(line.text) for line, kind in zip(lines, kinds, strict=True) if kind is Kind.PROSE)
+    if prose < MIN_BODY_PROSE:
+        return Body(0, len(lines), kinds, False)
+    best, best_start, best_end = float("-inf"), 0, 0
+    total, start = 0.0, 0
+    for index, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
+        if total <= 0:
+            total, start = 0.0, index
+        total += _score(line.text, kind)
+        if total > best:
+            best, best_start, best_end = total, start, index + 1
+    return Body(best_start, best_end, kinds, True)
+
+
+def outside_lines(lines: tuple[Line, ...], body: Body, title: range) -> set[int]:
+    """Indices of the lines outside the body that are the page's.
+
+    Before the body, a line is kept when it reads as prose, or when it is a
+    heading or an opening line in the unbroken run just before the body.
+    After it, the same, and a run of `TABLE_RUN` short lines (a table printed
+    a cell per line) is kept too.
+    """
+    if not body.found:
+        return set()
+    kinds = body.kinds
+    page: set[int] = set()
+    # Before the body, walking up from it: the report's opening lines join it
+    # until a short line that is neither (the page's chrome between them, a
+    # source line under the subtitle, is dropped without breaking the run);
+    # a table printed a cell per line is kept whole.
+    joined = True
+    index = body.start - 1
+    while index >= 0:
+        kind = kinds[index]
+        if index in title:
+            joined = False  # nothing above the title is the report's opening
+        elif kind is Kind.PROSE or (joined and kind in (Kind.HEADING, Kind.FRAME)):
+            pass
+        elif kind is Kind.CHROME:
+            page.add(index)
+        else:
+            run = index
+            while run >= 0 and run not in title and kinds[run] in (Kind.SHORT, Kind.FRAME, Kind.HEADING):
+                run -= 1
+            if index - run >= TABLE_RUN:
+                index = run
+                continue
+            joined = False
+            page.add(index)
+        index -= 1
+    # After the body, its closing lines (a signature, a date, the end of an
+    # excerpt cut mid-word) join it until the first line of the page's.
+    joined = True
+    index = body.end
+    while index < len(lines):
+        kind = kinds[index]
+        if kind in (Kind.PROSE, Kind.HEADING) or (joined and kind in (Kind.FRAME, Kind.SHORT)):
+            index += 1
+            continue
+        run = index
+        while run < len(lines) and kinds[run] in (Kind.SHORT, Kind.FRAME, Kind.HEADING):
+            run += 1
+        if run - index >= TABLE_RUN:
+            index = run
+            continue
+        joined = False
+        page.add(index)
+        index += 1
+    # A short line printed again where the page repeats its header (between
+    # copies of the body) is the page's wherever it stands.
+    printed = {_compact(lines[i].text) for i in (*page, *title)}
+    for index, kind in enumerate(kinds):
+        if (
+            index not in title
+            and kind in (Kind.SHORT, Kind.FRAME, Kind.CHROME)
+            and _compact(lines[index].text) in printed
+        ):
+            page.add(index)
+    # A repeat of the title itself is left to be named as one (`clean.take_title`).
+    titles = {_compact(lines[i].text) for i in title}
+    return {index for index in page if _compact(lines[index].text) not in titles}
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _title_score(text: str, kind: Kind, distance: int, body_text: str) -> float:
+    """How much a line reads as the report's title, `distance` lines above
+    the body (negative: inside it)."""
+    compact = re.sub(r"\s+", "", split_subtitle(_PINYIN.sub("", text))[0])
+    if not TITLE_MIN_CHARS <= len(compact) <= TITLE_MAX_CHARS or kind in (Kind.CHROME, Kind.HEADING):
+        return float("-inf")
+    outside_brackets = re.sub(r"[(（\[【][^)）\]】]*[)）\]】]", "", compact)
+    if _SENTENCE_END.search(compact) or len(re.findall(r"[，,]", outside_brackets)) > 1:
+        return float("-inf")
+    if re.match(r"^[—－-]", compact):  # a subtitle, its own field
+        return float("-inf")
+    names_kind = bool(REPORT_WORDS.search(compact))
+    if kind is Kind.FRAME and not names_kind:  # a speaker, a date, a salutation
+        return float("-inf")
+    score = 10.0 if names_kind else 0.0
+    if _SITE_SUFFIX.search(compact) and not REPORT_WORDS.search(re.split(r"[-_|｜]|——", compact)[-1]):
+        score -= 6
+    if han_count(compact) < len(compact) * PROSE_MIN_HAN_SHARE:
+        score -= 6
+    if _COLLECTION.search(compact):
+        score -= 6
+    # A title is about what its body says: its pairs of characters stand there.
+    score += 8 * _shared_pairs(compact, body_text)
+    # The title stands right above the body; a page header or a banner further up.
+    return score - abs(distance) * 0.5
+
+
+def _shared_pairs(title: str, body_text: str) -> float:
+    pairs = {title[i : i + 2] for i in range(len(title) - 1) if han_count(title[i : i + 2]) == 2}
+    return sum(pair in body_text for pair in pairs) / len(pairs) if pairs else 0.0
+
+
+def choose_title(lines: tuple[Line, ...], body: Body) -> int | None:
+    """The index of the line that is the report's title, or None.
+
+    Candidates stand just before the body (or in its first lines): short,
+    no sentence, not a heading, subtitle or piece of chrome; one naming a
+    kind of report (报告, 讲话, 总结 …), about what the body says, and
+    close to it wins.
+    """
+    if not lines:
+        return None
+    if not body.found:
+        # Too little prose to weigh candidates: a short first line without a
+        # sentence end is the title, as a plain text file prints one.
+        first = lines[0].text.strip()
+        plain = len(first) <= TITLE_MAX_CHARS and "。" not in first and not is_heading(first)
+        return 0 if plain else None
+    body_text = "".join(line.text for line in lines[body.start : body.end])[:BODY_TEXT_FOR_TITLE]
+    best: tuple[float, int] | None = None
+    low = max(0, body.start - TITLE_BEFORE)
+    high = min(len(lines), body.start + TITLE_INTO)
+    for index in range(low, high):
+        kind = body.kinds[index]
+        if kind is Kind.PROSE:
+            if index >= body.start:
+                break
+            continue
+        score = _title_score(lines[index].text.strip(), kind, body.start - 1 - index, body_text)
+        if score > float("-inf") and (best is None or score > best[0]):
+            best = (score, index)
+    if best is None:
+        return None
+    return _fuller(lines, best[1], low)
+
+
+def _fuller(lines: tuple[Line, ...], index: int, low: int) -> int:
+    """A line above the title that prints it with who and when in front
+    (2006年国务院政府工作报告 above 政府工作报告) says more: it is the title."""
+    title = _compact(split_subtitle(lines[index].text.strip())[0])
+    for above in range(index - 1, low - 1, -1):
+        line = _compact(_PINYIN.sub("", lines[above].text))
+        front = line[: -len(title)]
+        plain = not _SENTENCE.search(line) and not _SITE_SUFFIX.search(line) and not _COLLECTION.search(line)
+        if plain and line.endswith(title) and 0 < len(front) <= TITLE_FRONT_CHARS:
+            return above
+    return index
+
+
+def title_lines(lines: tuple[Line, ...], index: int) -> range:
+    """The lines the title at `index` spans: a title broken before a joining
+    word (…预算执行和 / 其他财政收支的审计工作报告) starts on an earlier line."""
+    start = index
+    while start > 0 and index - start < TITLE_PARTS - 1:
+        before = _PINYIN.sub("", lines[start - 1].text.strip())
+        line = _PINYIN.sub("", lines[start].text.strip())
+        if _SENTENCE.search(before) or line_kind(before) is not Kind.SHORT or line in before:
+            break
+        goes_on = (
+            _OPEN_TITLE.search(before)
+            or before.count("《") > before.count("》")
+            or _GOES_ON.match(line)
+            # 关于…《…》 / …的报告: a title broken before its kind.
+            or (_ABOUT.match(before) and REPORT_WORDS.search(line) and not REPORT_WORDS.search(before))
+            # An issuer above 关于…的报告.
+            or (_ABOUT.match(line) and not REPORT_WORDS.search(before) and len(before) <= TITLE_ISSUER_CHARS)
+        )
+        if not goes_on or len(before) + len(line) > TITLE_MAX_CHARS:
+            break
+        start -= 1
+    return range(start, index + 1)
+
+
+def split_subtitle(title: str) -> tuple[str, str]:
+    """A title with its subtitle on one line (政府工作报告——2008年3月5日在…上):
+    the title and the subtitle ("" when there is none)."""
+    match = re.search(r"[—－]{2}|-{2,}", title)
+    if match and match.start() >= TITLE_MIN_CHARS and _FRAME.search(title[match.start() :]):
+        return title[: match.start()].strip(), title[match.start() :]
+    return title, ""
+
+
+def glued_title(text: str) -> tuple[str, str] | None:
+    """A title run into the body on one line (…的讲话同志们：…, …指南一、引言…):
+    the title and the rest, or None. A page title printed just before it on
+    the same line (…上讲话…上的讲话同志们) is left out."""
+    match = _GLUED_TITLE.match(text)
+    if not match or _SENTENCE_END.search(match.group("title")):
+        return None
+    title = match.group("title")
+    for kind in REPORT_WORDS.finditer(title[: -len(match.group("kind"))]):
+        first, second = title[: kind.end()], title[kind.end() :]
+        if len(second) >= TITLE_MIN_CHARS and _shared_pairs(first, second) >= REPEATED_TITLE_PAIRS:
+            title = second
+            break
+    return title, text[match.end("title") :]
