@@ -26,7 +26,8 @@ REMOVAL_REASONS = {
     "chrome.brackets-only": "孤立的括号（残缺的网页控件）",
     "chrome.ui-words": "网站导航或按钮文字",
     "chrome.outside-body": "正文之外的网页内容（不像报告文字）",
-    "chrome.collection-label": "合集的篇目编号",
+    "chrome.collection-label": "标题前后的篇目编号、标签或表格边线",
+    "chrome.site-name": "网页标题后的网站名",
     "title.repeat": "与标题相同",
     "duplicate.copy": "与原文第 {first}–{last} 行重复",
 }

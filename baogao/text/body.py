@@ -44,10 +44,12 @@ CHROME_COST = 12
 TABLE_RUN = 5
 # A body needs at least this many characters of prose; below it the page is
 # left to the chrome rules alone (a table, a list of items, a bare heading).
-MIN_BODY_PROSE = 60
+MIN_BODY_PROSE = 30
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _SENTENCE = re.compile(r"[。！？；，、：;!?,:]")
+# Marks of running prose; a colon alone makes a label, not a sentence.
+_PROSE_MARKS = re.compile(r"[。！？；，、;!?,]")
 _SENTENCE_END = re.compile(r"[。！？；!;]\s*[”’」』)）]?\s*$")
 # Words of a page's interface, in simplified and traditional forms: buttons,
 # counters, sharing, navigation, the page's own records and its footer. A
@@ -76,16 +78,37 @@ _URL = re.compile(r"https?://|www\.|\.(com|cn|net|org|gov)\b|\.(docx?|pdf|xlsx?|
 # The site speaking of itself or of the file it offers (a template site's
 # blurb, a document site's notice): never the report's words.
 _SITE_VOICE = re.compile(
-    r"小编|本站|本网|网友|為大家|为大家|供大家|仅供参考|僅供參考|欢迎(阅读|参考|借鉴|下载)|歡迎(閱讀|參考)"
+    r"下载(的|本)?文档|文档(下载|内容)|上传者|会员上传|版权归|水印|本平台|平台不提供|小编"
+    r"|欢迎(访问|光临|来到)|歡迎(訪問|光臨|來到)|未经.{0,8}授权|不得转载|转载请注明|二次传播|追究法律责任|本网|本站"
+    r"|立即(了解|下载|购买|咨询|体验|注册)|免费(下载|领取|试用|咨询)|点击(查看|下载|进入|了解|这里)|本站|本网|网友|為大家|为大家|供大家|仅供参考|僅供參考|欢迎(阅读|参考|借鉴|下载)|歡迎(閱讀|參考)"
     r"|希望(对|能|對)(你|您|大家)|由(会员|會員|用户|用戶)(分享|上传|上傳|提供)|不代表本站|若需要原创|侵权|侵權"
 )
 # A label of the page's own records followed by its value: 来源：某某晚报,
 # 责任编辑：张三. Report lines may hold a colon, but do not open with these.
 _RECORD_LABEL = re.compile(
-    r"^(本文)?(来源|來源|作者|编辑|編輯|责任编辑|責任編輯|审核|審核|校对|校對|终审|終審|发布|發布|发布时间|发布日期"
-    r"|更新时间|时间|時間|日期|浏览|瀏覽|点击|點擊|阅读|閱讀|字号|字號|索引号|分类|分類|文号|文號|主题词|标签|標籤|关键词|關鍵詞)"
-    r"\s*[:：]"
+    r"^[•·*]?\s*(本文)?(来源|來源|作者|编辑|編輯|责任编辑|責任編輯|审核|審核|校对|校對|终审|終審|发布|發布|发布时间|发布日期"
+    r"|更新时间|时间|時間|日期|浏览|瀏覽|点击|點擊|阅读|閱讀|字号|字號|索引号|分类|分類|文号|文號|主题词|标签|標籤|关键词|關鍵詞"
+    r"|上一篇|下一篇|上一条|下一条|上一頁|下一頁|版权所有|版權所有|备案号|主办单位|主办|承办|技术支持|网站标识码|联系电话|地址"
+    r"|栏目|欄目|记者|記者|设计|設計|制作|製作|监制|策划|出品|摄影|攝影|图片|圖片|视频|視頻|相关\S{0,6})"
+    r"(\s*[:：]|\s+)"
 )
+# A page's own counters: pages, words, size, reads, downloads (• 约 9页, 阅读 1.2万).
+_COUNTER = re.compile(
+    r"^[•·\-*]?\s*(约|共|大小|阅读|浏览|下载)?\s*[:：]?\s*[\d.,]+\s*(万|千)?\s*"
+    r"(页|頁|字|千字|次|人阅读|人浏览|阅读|浏览|下载|积分|KB|MB|kb|mb|M|K|W)?\s*$"
+)
+# A number alone on a line, as a table's cell: 296299, -5.4, 13.7%.
+_NUMBER_CELL = re.compile(r"^[#＃\-+]?[\d.,，%％]+$|^[A-Za-z]{1,6}$")
+# Links to the previous and next article, whatever their titles' length.
+_PREVIOUS_NEXT = re.compile(r"^(上一篇|下一篇|上一条|下一条|上一頁|下一頁|上篇|下篇)[:：]")
+# A news agency's dateline on its own: (新华社北京3月20日电).
+_DATELINE = re.compile(
+    r"^[（(]?\S{0,12}?([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日电[)）]?$"
+)
+# A credit line: 新华社国内部出品.
+_CREDIT = re.compile(r"(出品|供稿|制作|监制)$")
+# A site's registration numbers: 京ICP备12345678号, 公网安备.
+_REGISTRATION = re.compile(r"ICP\s*[备證证]|公网安备|网站标识码", re.I)
 # A line of a table of contents: a title, dot leaders or spaces, a page number.
 _CONTENTS_ENTRY = re.compile(r"^\S.{1,60}?(\s*[.…·．]{2,}\s*|\s+)\d{1,4}$")
 CONTENTS_RUN = 3
@@ -94,6 +117,7 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒ�
 # Items of a menu or a breadcrumb, separated: 首页 > 政务公开 > 工作报告.
 _SEPARATORS = re.compile(r"\s*(?:[|｜>＞»›/\\•·]|-{1,3}>|→|—>)\s*")
 # A page title with its site's name behind it: …述职报告范文五篇-某某平台.
+_SITE_NAME = re.compile(r"^(?P<title>.{4,}?)\s*(?:[-_|｜]|——)\s*(?P<site>[^\s\-_|｜。，]{2,16})$")
 _SITE_SUFFIX = re.compile(r"\S\s*(?:[-_|｜]|——)\s*[^\s\-_|｜。，]{2,16}$")
 
 # The opening and closing lines of a report, which are short and have no
@@ -129,6 +153,8 @@ REPEATED_TITLE_PAIRS = 0.6
 # The longest issuer printed on a line of its own above a title.
 TITLE_ISSUER_CHARS = 24
 _ABOUT = re.compile(r"^(关于|關於)")
+# How the name of a body ends: 执法检查组, 教育局, 人民政府, 委员会 …
+_ISSUER_END = re.compile(r"(组|組|局|委员会|委員會|政府|院|办公室|辦公室|厅|廳|部|处|處|中心|会|會|委|办|辦)$")
 # How much of the body's start a title is compared with.
 BODY_TEXT_FOR_TITLE = 3000
 # A collection's label, not a report's title: …范文五篇, （通用5篇）, 篇1.
@@ -188,15 +214,24 @@ def line_kind(text: str) -> Kind:
     han = han_count(compact)
     share = han / len(compact) if compact else 0.0
     sentence = bool(_SENTENCE.search(compact))
+    # The site's voice first: a document site numbers its notices 1. 2. 3.
+    if _SITE_VOICE.search(compact):
+        return Kind.CHROME
     if is_heading(text) and len(compact) <= 60:
         return Kind.HEADING
     if _URL.search(text) and han < 2 * PROSE_MIN_HAN:
         return Kind.CHROME
     # Interface words are weighed on short lines only: a page's buttons and
     # records are short, a report's sentences are not.
-    if (han < 2 * PROSE_MIN_HAN and ui_share(text) >= UI_SHARE) or _SITE_VOICE.search(compact):
+    if han < 2 * PROSE_MIN_HAN and ui_share(text) >= UI_SHARE:
         return Kind.CHROME
-    if _RECORD_LABEL.match(compact) and not _SENTENCE_END.search(compact) and han < 2 * PROSE_MIN_HAN:
+    if _RECORD_LABEL.match(text) and not _SENTENCE_END.search(compact) and han < 2 * PROSE_MIN_HAN:
+        return Kind.CHROME
+    if _PREVIOUS_NEXT.match(compact) or _REGISTRATION.search(text) and not _SENTENCE_END.search(compact):
+        return Kind.CHROME
+    if _COUNTER.match(text) and not text.endswith(("|", "｜")):
+        return Kind.CHROME
+    if (_DATELINE.match(compact) or _CREDIT.search(compact)) and han < PROSE_MIN_HAN:
         return Kind.CHROME
     if _PAGE_DATE.search(text) and not _SENTENCE_END.search(text) and han < 2 * PROSE_MIN_HAN:
         return Kind.CHROME
@@ -207,9 +242,10 @@ def line_kind(text: str) -> Kind:
         return Kind.CHROME
     if len(_SEPARATORS.split(compact)) >= 3 and not sentence:
         return Kind.CHROME
-    if han >= PROSE_MIN_HAN and share >= PROSE_MIN_HAN_SHARE and sentence:
+    if han >= PROSE_MIN_HAN and share >= PROSE_MIN_HAN_SHARE and _PROSE_MARKS.search(compact):
         return Kind.PROSE
-    if han >= 2 and _SENTENCE_END.search(compact):
+    # A line that ends a sentence is the report's, however few its characters.
+    if len(compact) >= 2 and _SENTENCE_END.search(compact):
         return Kind.PROSE
     return Kind.SHORT
 
@@ -284,6 +320,11 @@ def outside_lines(lines: tuple[Line, ...], body: Body, title: range) -> set[int]
         return set()
     kinds = body.kinds
     page: set[int] = set()
+    # A cell of a table printed a cell per line: a short line, or a number.
+    cells = [
+        kind in (Kind.SHORT, Kind.FRAME, Kind.HEADING) or _NUMBER_CELL.match(line.text.strip()) is not None
+        for line, kind in zip(lines, kinds, strict=True)
+    ]
     # Before the body, walking up from it: the report's opening lines join it
     # until a short line that is neither (the page's chrome between them, a
     # source line under the subtitle, is dropped without breaking the run);
@@ -296,16 +337,14 @@ def outside_lines(lines: tuple[Line, ...], body: Body, title: range) -> set[int]
             joined = False  # nothing above the title is the report's opening
         elif kind is Kind.PROSE or (joined and kind in (Kind.HEADING, Kind.FRAME)):
             pass
-        elif kind is Kind.CHROME:
-            page.add(index)
         else:
             run = index
-            while run >= 0 and run not in title and kinds[run] in (Kind.SHORT, Kind.FRAME, Kind.HEADING):
+            while run >= 0 and run not in title and cells[run]:
                 run -= 1
             if index - run >= TABLE_RUN:
                 index = run
                 continue
-            joined = False
+            joined = joined and kind is Kind.CHROME  # chrome is dropped without breaking the run
             page.add(index)
         index -= 1
     # After the body, its closing lines (a signature, a date, the end of an
@@ -318,7 +357,7 @@ def outside_lines(lines: tuple[Line, ...], body: Body, title: range) -> set[int]
             index += 1
             continue
         run = index
-        while run < len(lines) and kinds[run] in (Kind.SHORT, Kind.FRAME, Kind.HEADING):
+        while run < len(lines) and cells[run]:
             run += 1
         if run - index >= TABLE_RUN:
             index = run
@@ -352,9 +391,13 @@ def _title_score(text: str, kind: Kind, distance: int, body_text: str) -> float:
     if not TITLE_MIN_CHARS <= len(compact) <= TITLE_MAX_CHARS or kind in (Kind.CHROME, Kind.HEADING):
         return float("-inf")
     outside_brackets = re.sub(r"[(（\[【][^)）\]】]*[)）\]】]", "", compact)
-    if _SENTENCE_END.search(compact) or len(re.findall(r"[，,]", outside_brackets)) > 1:
+    if (
+        _SENTENCE_END.search(compact)
+        or compact.endswith(("：", ":"))
+        or len(re.findall(r"[，,]", outside_brackets)) > 1
+    ):
         return float("-inf")
-    if re.match(r"^[—－-]", compact):  # a subtitle, its own field
+    if re.match(r"^[—－-]|^[（(]\s*(19|20)\d\d\s*年", compact):  # a subtitle, its own field
         return float("-inf")
     names_kind = bool(REPORT_WORDS.search(compact))
     if kind is Kind.FRAME and not names_kind:  # a speaker, a date, a salutation
@@ -399,8 +442,8 @@ def choose_title(lines: tuple[Line, ...], body: Body) -> int | None:
     high = min(len(lines), body.start + TITLE_INTO)
     for index in range(low, high):
         kind = body.kinds[index]
-        if kind is Kind.PROSE:
-            if index >= body.start:
+        if kind is Kind.PROSE or (kind is Kind.HEADING and index >= body.start):
+            if index >= body.start:  # the report has begun: no title after this
                 break
             continue
         score = _title_score(lines[index].text.strip(), kind, body.start - 1 - index, body_text)
@@ -440,12 +483,26 @@ def title_lines(lines: tuple[Line, ...], index: int) -> range:
             # 关于…《…》 / …的报告: a title broken before its kind.
             or (_ABOUT.match(before) and REPORT_WORDS.search(line) and not REPORT_WORDS.search(before))
             # An issuer above 关于…的报告.
-            or (_ABOUT.match(line) and not REPORT_WORDS.search(before) and len(before) <= TITLE_ISSUER_CHARS)
+            or (_ABOUT.match(line) and _ISSUER_END.search(before) and len(before) <= TITLE_ISSUER_CHARS)
         )
         if not goes_on or len(before) + len(line) > TITLE_MAX_CHARS:
             break
         start -= 1
     return range(start, index + 1)
+
+
+def split_site_name(title: str) -> tuple[str, str]:
+    """A page title with its site's name behind it (…的讲话_某某文库): the
+    title and the site's name ("" when there is none)."""
+    match = _SITE_NAME.match(title)
+    if not match or REPORT_WORDS.search(match.group("site")) or _FRAME.search(match.group("site")):
+        return title, ""
+    return match.group("title"), title[match.end("title") :]
+
+
+def shares_title(one: str, other: str) -> bool:
+    """Whether two lines print the same title, give or take a word."""
+    return _shared_pairs(_compact(one), _compact(other)) >= REPEATED_TITLE_PAIRS
 
 
 def split_subtitle(title: str) -> tuple[str, str]:

@@ -13,7 +13,17 @@ from __future__ import annotations
 import re
 
 from ..model import CleanText, Line, Removal, SourceText, Span
-from .body import REPORT_WORDS, choose_title, find_body, glued_title, outside_lines, split_subtitle, title_lines
+from .body import (
+    REPORT_WORDS,
+    choose_title,
+    find_body,
+    glued_title,
+    outside_lines,
+    shares_title,
+    split_site_name,
+    split_subtitle,
+    title_lines,
+)
 from .chrome import CHROME_RULES, HTML_COMMENT, ChromeRule, chrome_rule, comment_lines
 from .dedupe import remove_repeats
 from .linebreaks import rejoin_split_markers, split_flattened
@@ -26,9 +36,12 @@ OUTSIDE_BODY = "chrome.outside-body"
 # The shortest end of a title that is taken for the title printed again.
 MIN_TITLE_TAIL = 4
 COLLECTION_LABEL = "chrome.collection-label"
+SITE_NAME = "chrome.site-name"
 _SPACE = re.compile(r"\s+")
-# A collection's label in front of one report's title: 第1篇 区人大常委会工作报告.
-_COLLECTION_LABEL = re.compile(r"^第\s*[0-9一二三四五六七八九十]+\s*篇\s*")
+# A label in front of a title: a collection's (第1篇 区人大常委会工作报告), a
+# scraper's (标题: …), or a table's cell border (| … |).
+_TITLE_LABEL = re.compile(r"^(第\s*[0-9一二三四五六七八九十]+\s*篇|标题\s*[:：]|標題\s*[:：]|题目\s*[:：]|[|｜])\s*")
+_TITLE_BORDER = re.compile(r"\s*[|｜]\s*$")
 
 
 def clean(source: SourceText, chrome_rules: tuple[ChromeRule, ...] = CHROME_RULES) -> CleanText:
@@ -96,15 +109,30 @@ def take_title(
     if not parts:
         return _glued_title(lines)
     text = "".join(line.text.strip() for line in parts)
-    label = _COLLECTION_LABEL.match(text)
     labels: tuple[Removal, ...] = ()
+    span = Span(parts[0].number, parts[-1].number)
+    label = _TITLE_LABEL.match(text)
     if label and label.end() < len(text):
-        span = Span(parts[0].number, parts[0].number)
-        labels = (Removal("chrome", COLLECTION_LABEL, label.group(0).strip(), span),)
+        labels += (Removal("chrome", COLLECTION_LABEL, label.group(0).strip(), span),)
         text = text[label.end() :]
+    border = _TITLE_BORDER.search(text)
+    if border and border.start() > 0:
+        labels += (Removal("chrome", COLLECTION_LABEL, border.group(0).strip(), span),)
+        text = text[: border.start()]
+    text, site = split_site_name(text)
+    lines = tuple(line for line in lines if line.number not in numbers)
+    if site:
+        # A page title: the title printed above the body, run into its first
+        # words (…的讲话同志们：…), is the report's own.
+        glued = glued_title(lines[0].text.strip()) if lines else None
+        if glued and shares_title(glued[0], text):
+            page_title = Removal("title", TITLE_REPEAT, parts[0].text, Span(parts[0].number, parts[-1].number))
+            number = lines[0].number
+            title_text, rest = glued
+            return title_text, number, (Line(number, rest), *lines[1:]), (*labels, page_title)
+        labels += (Removal("chrome", SITE_NAME, site.strip(), Span(parts[-1].number, parts[-1].number)),)
     text, subtitle = split_subtitle(text)
     title = Line(parts[0].number, text)
-    lines = tuple(line for line in lines if line.number not in numbers)
     if subtitle:  # its own line, where the opening lines of the report are
         at = next((i for i, line in enumerate(lines) if line.number > title.number), len(lines))
         lines = (*lines[:at], Line(title.number, subtitle), *lines[at:])
