@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import multiprocessing
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from importlib.metadata import PackageNotFoundError, version
@@ -40,7 +41,8 @@ from ..render.names import (
     REPORTS_SCRIPT,
     SEARCH_PAGE,
 )
-from ..text.decode import decode_source
+from ..text.datasets import DATASET_ROW, DatasetRow, dataset_rows, is_dataset
+from ..text.decode import decode_bytes, decode_source
 from ..text.metadata import CORRECTABLE
 from .database import DATABASE_FILE, write_database
 from .edits import edited_section_pages, page_texts, with_edits
@@ -128,7 +130,17 @@ def prepare(task: Task, env: jinja2.Environment) -> Prepared:
 
         kinds = {label: kind for kind, label in KINDS.items()}
         levels = {label: level for level, label in REGION_LEVELS.items()}
-        report = replace(report, metadata=corrected(report.metadata, dict(task.corrections), kinds, levels))
+        corrections = dict(task.corrections)
+        if DATASET_ROW in task.shown:
+            # A dataset's columns say what they say: a kind baogao does not
+            # know is left to the text, a year is its four digits.
+            if corrections.get("kind") not in (*kinds, *KINDS):
+                corrections.pop("kind", None)
+            year = re.search(r"(19|20)\d\d", corrections.get("year", ""))
+            corrections.pop("year", None)
+            if year:
+                corrections["year"] = year.group(0)
+        report = replace(report, metadata=corrected(report.metadata, corrections, kinds, levels))
     if not report.outline.preface and not report.outline.sections and report.title == Path(task.shown).stem:
         raise InputError(task.shown, "no report text: the file holds only page chrome")
     if task.edited:
@@ -214,31 +226,40 @@ def build(options: Options, say: Callable[[str], None], progress: Progress = no_
 def _build(options: Options, say: Callable[[str], None], progress: Progress) -> list[Report]:
     if not options.templates.is_dir():
         raise ConfigError(f"{options.templates}: templates folder not found")
-    paths = collect_sources(options.sources)
+    paths = collect_sources(options.sources, (options.content, options.site))
     if not paths:
         suffixes = ", ".join(SOURCE_SUFFIXES)
         raise ConfigError(f"no report files ({suffixes}) found in " + ", ".join(p.as_posix() for p in options.sources))
     manifest = _load_manifest(options.content, say)
-    source_exists = functools.cache(lambda shown: (options.root / shown).exists())
     shown_as = {path: shown_path(path, options.root) for path in paths}
     slugs = assign_slugs(paths, known_slugs(manifest, shown_as))
-    options = replace(
-        options, search=choose_search(options.search, site_reports(manifest, slugs.values(), source_exists))
-    )
-    renderer = renderer_key(options.templates) + f"+search={options.search}"
     # Hash every source; read, clean and outline only those that changed,
     # and all of them before writing anything, so a bad file stops the run
-    # with content/ untouched.
+    # with content/ untouched. A dataset gives one report per row.
     given: dict[str, Given] = {}
     read: dict[str, Task] = {}
     for path in paths:
-        given[slugs[path]], read[slugs[path]] = _read(path, shown_as[path], slugs[path], options.root)
+        for slug, (source, task) in _read_path(path, shown_as[path], slugs[path], options.root, set(slugs.values())):
+            given[slug], read[slug] = source, task
+    rows_given = {source.shown for source in given.values() if DATASET_ROW in source.shown}
+    files_given = set(shown_as.values())
+
+    @functools.cache
+    def source_exists(shown: str) -> bool:
+        # A row of a dataset given this run is there if it was read; one of a
+        # dataset not given is there while its file is.
+        if DATASET_ROW in shown:
+            file = shown.split(DATASET_ROW, 1)[0]
+            return shown in rows_given or (file not in files_given and (options.root / file).exists())
+        return (options.root / shown).exists()
+
+    options = replace(options, search=choose_search(options.search, site_reports(manifest, given, source_exists)))
+    renderer = renderer_key(options.templates) + f"+search={options.search}"
     content_stats = tree_stats(options.content, "content")
     existing = {name.removeprefix("content:") for name in content_stats}
     the_plan = plan(manifest, renderer, given, existing, source_exists)
     for slug in the_plan.refresh:  # an earlier run's report this version has no listing of
-        shown = manifest.reports[slug].source
-        given[slug], read[slug] = _read(options.root / shown, shown, slug, options.root)
+        given[slug], read[slug] = _read_again(manifest.reports[slug].source, slug, options.root)
     rendered = [*the_plan.todo, *the_plan.refresh]
     # The data of a report follow the reader's edits of its pages: a report
     # whose page was edited since the last run is computed again from them.
@@ -289,6 +310,42 @@ def _build(options: Options, say: Callable[[str], None], progress: Progress) -> 
     if options.build_site:
         _build_site_unless_current(options, listings, content_stats, progress)
     return changed
+
+
+def _read_path(
+    path: Path, shown: str, slug: str, root: Path, taken: set[str]
+) -> Iterator[tuple[str, tuple[Given, Task]]]:
+    """A source as (slug, (what the plan compares, what processing takes)):
+    one for a report file, one per row for a dataset (slug ``<file>-<row key>``)."""
+    if not is_dataset(path.name):
+        yield slug, _read(path, shown, slug, root)
+        return
+    for row, task in _dataset_tasks(path, shown, root):
+        row_slug = f"{slug}-{row.key}".lower()
+        while row_slug in taken:  # a report file of that name is given too
+            row_slug += "-row"
+        taken.add(row_slug)
+        yield row_slug, (Given(task.shown, task.digest), replace(task, slug=row_slug))
+
+
+def _dataset_tasks(path: Path, shown: str, root: Path) -> Iterator[tuple[DatasetRow, Task]]:
+    data, _ = read_bytes(path, shown)
+    text, _ = decode_bytes(data, shown)
+    published = published_path(path, root)
+    for row in dataset_rows(text, shown):
+        name = f"{DATASET_ROW}{row.key}"
+        yield row, Task(row.text.encode("utf-8"), shown + name, published + name, row.digest, "", row.metadata)
+
+
+def _read_again(shown: str, slug: str, root: Path) -> tuple[Given, Task]:
+    """An earlier run's source, read again by the path its manifest entry records."""
+    if DATASET_ROW not in shown:
+        return _read(root / shown, shown, slug, root)
+    file = shown.split(DATASET_ROW, 1)[0]
+    for _row, task in _dataset_tasks(root / file, file, root):
+        if task.shown == shown:
+            return Given(task.shown, task.digest), replace(task, slug=slug)
+    raise InputError(shown, "this row is no longer in its dataset; run again")
 
 
 def _read(path: Path, shown: str, slug: str, root: Path) -> tuple[Given, Task]:

@@ -12,11 +12,12 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import SourceText
+from ..text.datasets import DATASET_SUFFIXES
 from ..text.decode import decode_source
 from ..text.html import HTML_SUFFIXES
 from .files import sha256
 
-SOURCE_SUFFIXES = (".txt", *HTML_SUFFIXES)
+SOURCE_SUFFIXES = (".txt", *HTML_SUFFIXES, *DATASET_SUFFIXES)
 _UNSAFE = re.compile(r"[^\w\-]+")
 
 
@@ -36,14 +37,23 @@ def read_source(path: Path, shown: str | None = None) -> SourceText:
     return decode_source(data, name, digest)
 
 
-def collect_sources(arguments: Iterable[Path]) -> list[Path]:
-    """Files named, and report files inside folders named, sorted."""
+def collect_sources(arguments: Iterable[Path], outputs: Iterable[Path] = ()) -> list[Path]:
+    """Files named, and report files inside folders named, sorted.
+
+    Inside a folder, hidden files and folders and baogao's own output folders
+    (`outputs`: content/ and the site, were they put inside it) are passed
+    over: their pages and data are not sources."""
     found: dict[Path, Path] = {}  # resolved -> as given: a file named twice counts once
+    skipped = {output.resolve() for output in outputs}
     for argument in arguments:
         if argument.is_dir():
             folders: dict[Path, Path] = {}  # resolve each folder once, not each file
             for path in argument.rglob("*"):
+                if any(part.startswith(".") for part in path.relative_to(argument).parts):
+                    continue
                 if path.suffix.lower() in SOURCE_SUFFIXES and path.is_file():
+                    if skipped and any(parent in skipped for parent in path.resolve().parents):
+                        continue
                     if path.parent not in folders:
                         folders[path.parent] = path.parent.resolve()
                     real = path.resolve() if path.is_symlink() else folders[path.parent] / path.name

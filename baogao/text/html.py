@@ -10,6 +10,9 @@ Pure: a string in, a string out.
 
 from __future__ import annotations
 
+import re
+from html import unescape
+
 from ..errors import InputError
 
 HTML_SUFFIXES = (".html", ".htm")
@@ -45,3 +48,15 @@ def page_text(html: str, name: str) -> str:
     if title and not any(title in line or line in title for line in head if line):
         text = title + "\n" + text
     return text
+
+
+# Elements that end a line of text: blocks, list items, rows, line breaks.
+_BLOCK_END = re.compile(r"<\s*br\s*/?\s*>|</\s*(p|div|li|h[1-6]|tr|table|section|article|blockquote)\s*>", re.I)
+_ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def fragment_text(html: str) -> str:
+    """The text of a fragment of HTML (a dataset's text field: ``<p>…</p><p>…</p>``),
+    one block per line, entities decoded."""
+    text = _ANY_TAG.sub("", _BLOCK_END.sub("\n", html))
+    return unescape(text)
