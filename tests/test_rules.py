@@ -126,3 +126,25 @@ def test_every_skip_reason_and_verdict_has_its_chinese() -> None:
     reasons = {skip.reason for sentence in sentences for skip in sentence_figures(sentence, "", 1, "")[1]}
     assert reasons <= set(labels.SKIP_REASONS)
     assert {NO_HEADINGS, INCOMPLETE, GAPS, COMPLETE} == set(labels.VERDICTS)
+
+
+@pytest.mark.parametrize(
+    ("text", "marks"),
+    [
+        # One x where a number, a name or a date would be is a placeholder.
+        ("召开常委会会议x次，听取报告x项", [("placeholder", "x"), ("placeholder", "x")]),
+        ("2020年X区人大常委会工作报告", [("placeholder", "X")]),
+        ("完成投资x.6亿元", [("placeholder", "x")]),
+        ("20xx年xx县", [("placeholder", "xx"), ("placeholder", "xx")]),
+        # …but not an x among Latin letters or digits, nor X光.
+        ("x86平台、3x4的表格、拍X光片、Windows XP", []),
+        # A question ends with ?; a ? inside a name is a lost character.
+        ("自查报告怎么写?下面是范文", []),
+        ("应当如何写报告呢?以下是", []),
+        ("国务院总理?李克强", [("lost", "?")]),
+        # A preview that stops with a notice.
+        ("预览结束，还剩5页未读", [("cutoff", "预览结束"), ("cutoff", "还剩5页未读")]),
+    ],
+)
+def test_what_each_mark_takes(text: str, marks: list[tuple[str, str]]) -> None:
+    assert [(kind, text[start:end]) for kind, start, end in iter_marks(text)] == marks

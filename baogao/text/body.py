@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from ..model import Line
+from .marks import PREVIEW_ENDS
 from .numbering import is_heading
 
 # A line of report prose: this many Chinese characters, with sentence
@@ -214,6 +215,10 @@ def line_kind(text: str) -> Kind:
     han = han_count(compact)
     share = han / len(compact) if compact else 0.0
     sentence = bool(_SENTENCE.search(compact))
+    # A notice that the preview ends says text is missing: it stays, marked
+    # (`text.marks`), however much it reads like the site's.
+    if PREVIEW_ENDS.search(compact):
+        return Kind.PROSE
     # The site's voice first: a document site numbers its notices 1. 2. 3.
     if _SITE_VOICE.search(compact):
         return Kind.CHROME

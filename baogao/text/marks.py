@@ -28,6 +28,22 @@ class MarkRule:
     3); otherwise for an unknown stretch of text (1)."""
     takes_ellipses: bool = False
     """Whether ellipses just before and after it are part of it."""
+    not_after: re.Pattern[str] | None = None
+    """No mark where the text just before it matches this (searched in the
+    `LOOK_BACK` characters before the match)."""
+
+
+LOOK_BACK = 8
+# A preview cut off with a notice that is not in brackets: 预览结束, 还剩3页未读.
+PREVIEW_ENDS = re.compile(
+    r"(?:预览已?结束|試讀結束|试读结束|(?:剩余|还剩|還剩)\s*\d+\s*页(?:未读)?|未完待续|未完，?待续|全文未完"
+    r"|(?:点击|點擊)?(?:查看|阅读|閱讀|展开|展開)全文)"
+)
+# A question ends with ? as well: …怎么写? is not a character the encoder lost.
+_QUESTION = re.compile(
+    r"(吗|呢|么|嗎|麼|怎么|怎麼|如何|什么|什麼|为何|為何|为什么|為什麼|哪|谁|誰|是否|多少|几|幾)"
+    r"[^，。,；;？?！!]{0,4}$"
+)
 
 
 MARK_RULES: tuple[MarkRule, ...] = (
@@ -38,7 +54,7 @@ MARK_RULES: tuple[MarkRule, ...] = (
         re.compile(
             r"[(（【\[][^()（）【】\[\]\n]{0,30}?"
             r"(?:省略\d*字|未完|全文共\d+字|当前显示\d+字|内容被隐藏|隐藏了|下载APP|正式会员|完整阅读|完整内容)"
-            r"[^()（）【】\[\]\n]{0,40}[)）】\]]"
+            rf"[^()（）【】\[\]\n]{{0,40}}[)）】\]]|{PREVIEW_ENDS.pattern}"
         ),
         counts_chars=False,
         takes_ellipses=True,
@@ -50,18 +66,29 @@ MARK_RULES: tuple[MarkRule, ...] = (
     # Template placeholders never filled in: 20xx年, XX县, ××学校, ____.
     MarkRule(
         "placeholder",
-        re.compile(r"[xX](?<![A-Za-z][xX])[xX]+(?![A-Za-z])|[×ｘＸ]{2,}|_{2,}|＿{2,}|○{2,}"),
+        # A single x stands for one hidden character or digit where a name,
+        # a number or a date would be (区x届, x次, X区, x.6亿元), never beside
+        # Latin letters or digits (x86, 3x4, X光 is a word).
+        re.compile(
+            r"[xX](?<![A-Za-z][xX])[xX]+(?![A-Za-z])|[×ｘＸ]{2,}|_{2,}|＿{2,}|○{2,}"
+            r"|[xX×ｘＸ](?<![A-Za-z0-9][xX×ｘＸ])(?![A-Za-z0-9光射线]|\s)(?=[\u3400-\u9fff.．])"
+        ),
         counts_chars=True,
     ),
     # An ASCII ? between Chinese characters is one the encoder could not
     # represent (国务院总理?李克强). Patterns start with a character, not a
     # lookbehind, so the scan does not test every position.
-    MarkRule("lost", re.compile(r"\?(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]\?)\?*"), counts_chars=True),
+    MarkRule(
+        "lost",
+        re.compile(r"\?(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]\?)\?*"),
+        counts_chars=True,
+        not_after=_QUESTION,
+    ),
 )
 
 # Every mark starts with one of these characters: scanning for them first and
 # trying the rules only there is several times faster than one alternation.
-_FIRST = re.compile(r"[(（【\[*＊xX×ｘＸ_＿○?]")
+_FIRST = re.compile(r"[(（【\[*＊xX×ｘＸ_＿○?预试試剩还還未全点點查阅閱展]")
 _BY_KIND = {rule.id: rule for rule in MARK_RULES}
 
 
@@ -73,6 +100,8 @@ def iter_marks(text: str, rules: tuple[MarkRule, ...] = MARK_RULES) -> Iterator[
         for rule in rules:
             match = rule.pattern.match(text, first.start())
             if match is None:
+                continue
+            if rule.not_after and rule.not_after.search(text[max(0, match.start() - LOOK_BACK) : match.start()]):
                 continue
             start, end = match.start(), match.end()
             if rule.takes_ellipses:
