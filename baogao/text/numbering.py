@@ -5,6 +5,7 @@ Chinese official documents number their parts by convention:
     第一部分 第一章   level 0     第一节        below them
     一、              level 1     （一） (一)   level 2
     1. 1． 1、        level 3     （1） (1) 1)  level 4     ① level 5
+    1.1 (under 1.)    level 4     1.1.1         level 5
 
 A heading either stands alone (``二、自查自评情况``) or runs into its body
 (``1.推动……落实落细。规范设置……``): then the title is the first sentence and
@@ -79,6 +80,10 @@ class HeadingRule:
 
 
 _CN_NUM = rf"[{CHINESE_DIGITS}百零〇]{{1,4}}"
+# What follows a decimal heading number: a space, or a character that is not
+# the unit of an amount.
+_AMOUNT_UNITS = "亿万千百十元角分个%％‰倍户所名项次年月日号时点岁平米公吨斤亩克升度期批辆台套家座条位册份天周篇"
+_TITLE_AFTER = rf"(?:\s+|(?=[\u4e00-\u9fff])(?![{_AMOUNT_UNITS}]))"
 HEADING_RULES: tuple[HeadingRule, ...] = (
     # 第一部分 / 第一章 / 第一编 above 一、; 第一节 between them and 一、.
     HeadingRule(
@@ -103,18 +108,40 @@ HEADING_RULES: tuple[HeadingRule, ...] = (
     ),
     # 1.57亿元 is an amount and 3、4、5岁 an enumeration: no digit may follow.
     HeadingRule("digit", 3, 4, re.compile(rf"(?P<num>[{ARABIC_DIGITS}]{{1,2}})[.．、](?![{ARABIC_DIGITS}])"), False),
+    # Decimal numbering (1.1, 2.3.1) as levels below 1.: a unit after the
+    # number makes it an amount (1.57亿元, 2.5倍), not a heading.
+    HeadingRule(
+        "decimal-3",
+        5,
+        7,
+        re.compile(
+            rf"(?P<num>[{ARABIC_DIGITS}]{{1,2}}(?:[.．][{ARABIC_DIGITS}]{{1,2}}){{2}})(?![.．]?[{ARABIC_DIGITS}]){_TITLE_AFTER}"
+        ),
+        False,
+        inline=False,
+    ),
+    HeadingRule(
+        "decimal-2",
+        4,
+        6,
+        re.compile(
+            rf"(?P<num>[{ARABIC_DIGITS}]{{1,2}}[.．][{ARABIC_DIGITS}]{{1,2}})(?![.．]?[{ARABIC_DIGITS}]){_TITLE_AFTER}"
+        ),
+        False,
+        inline=False,
+    ),
     HeadingRule(
         "digit-paren",
         4,
-        5,
+        8,
         re.compile(rf"[(（]\s*(?P<num>[{ARABIC_DIGITS}]{{1,2}})\s*[)）]"),
         False,
         distinctive=True,
     ),
     HeadingRule(
-        "digit-half-paren", 4, 5, re.compile(rf"(?P<num>[{ARABIC_DIGITS}]{{1,2}})[)）](?![{ARABIC_DIGITS}])"), False
+        "digit-half-paren", 4, 8, re.compile(rf"(?P<num>[{ARABIC_DIGITS}]{{1,2}})[)）](?![{ARABIC_DIGITS}])"), False
     ),
-    HeadingRule("circled", 5, 6, re.compile(rf"(?P<num>[{CIRCLED}])"), False, inline=False),
+    HeadingRule("circled", 5, 9, re.compile(rf"(?P<num>[{CIRCLED}])"), False, inline=False),
 )
 
 
@@ -157,7 +184,8 @@ def number_value(number: str, rule: HeadingRule) -> int:
         return chinese_value(number)
     if number in CIRCLED:
         return CIRCLED.index(number) + 1
-    return int(number.translate(FULL_WIDTH_DIGITS))
+    # 2.3 is the third under 2: its value among its siblings is its last part.
+    return int(re.split(r"[.．]", number.translate(FULL_WIDTH_DIGITS))[-1])
 
 
 def print_like(value: int, sibling: str) -> str:
@@ -166,7 +194,8 @@ def print_like(value: int, sibling: str) -> str:
         return chinese_numeral(value)
     if sibling and sibling[0] in CIRCLED:
         return CIRCLED[value - 1]
-    return str(value)
+    parent = re.match(r"^(.*[.．])[0-9０-９]+$", sibling)
+    return (parent.group(1) if parent else "") + str(value)
 
 
 def split_title(rest: str) -> tuple[str, str, str]:
