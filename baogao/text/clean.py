@@ -2,7 +2,8 @@
 
 A cascade of plain passes, each taking lines and returning the lines it kept
 and what it removed (with the id of the rule and a source span): split
-markers rejoined, chrome, the title, flattened lines split at their headings,
+markers rejoined, chrome, the page around the report's body (`text.body`), the
+title, hard-wrapped lines rejoined, flattened lines split at their headings,
 then repeated blocks; marks are recorded last, on what was kept. Nothing that
 is report text is ever dropped by a pass other than `dedupe.remove_repeats`,
 which keeps one copy.
@@ -26,7 +27,7 @@ from .body import (
 )
 from .chrome import CHROME_RULES, HTML_COMMENT, ChromeRule, chrome_rule, comment_lines
 from .dedupe import remove_repeats
-from .linebreaks import rejoin_split_markers, split_flattened
+from .linebreaks import rejoin_split_markers, rejoin_wrapped, split_flattened
 from .marks import find_marks
 
 # A report's title is one short line without a sentence end.
@@ -52,7 +53,7 @@ def clean(source: SourceText, chrome_rules: tuple[ChromeRule, ...] = CHROME_RULE
     lines, chrome = remove_chrome(lines, chrome_rules)
     lines, page, title_numbers = remove_page(lines)
     title, title_line, lines, repeats = take_title(lines, title_numbers)
-    lines = split_flattened(lines)
+    lines = split_flattened(rejoin_wrapped(lines))
     lines, duplicates = remove_repeats(lines)
     removed = tuple(sorted(chrome + page + repeats + duplicates, key=lambda r: r.span.start))
     return CleanText(title, title_line, lines, removed, find_marks(lines))

@@ -1,7 +1,10 @@
 """Line structure: undo what scraping did to line breaks.
 
-Two passes over cleaned lines, each returning new lines:
+Three passes over cleaned lines, each returning new lines:
 
+- `rejoin_wrapped`: text hard-wrapped at a steady width (a PDF or Word
+  conversion breaks every line mid-sentence at the page's edge) is joined
+  back into paragraphs.
 - `rejoin_split_markers`: a heading marker cut by a line break (``（`` / ``三）``)
   is put back together.
 - `split_flattened`: a report whose lines were flattened into one
@@ -174,3 +177,58 @@ def split_flattened(lines: tuple[Line, ...]) -> tuple[Line, ...]:
                 column = line.column + start + (len(raw) - len(raw.lstrip()))
                 result.extend(_title_and_body(Line(line.number, text, column)))
     return tuple(result)
+
+
+# A text is hard-wrapped when at least this share of its lines (and this
+# many) fill the same width, give or take `WRAP_SLACK` (in display columns:
+# a Chinese character is two, a digit or letter one), without ending a sentence.
+WRAP_SHARE = 0.4
+WRAP_MIN_LINES = 6
+WRAP_SLACK = 2
+# Lines narrower than this are not measured: headings, dates, signatures.
+WRAP_MIN_WIDTH = 20
+_WRAP_ENDS = "。！？；：:;!?”’」』）)"
+
+
+def display_width(text: str) -> int:
+    """Columns `text` takes in a fixed-width font: two for a wide character."""
+    return sum(2 if ord(char) > 0x2E7F else 1 for char in text)
+
+
+def wrap_width(lines: tuple[Line, ...]) -> int | None:
+    """The width a hard-wrapped text was broken at, or None if it was not."""
+    widths = [display_width(line.text) for line in lines if not line.text.endswith(tuple(_WRAP_ENDS))]
+    widths = [width for width in widths if width >= WRAP_MIN_WIDTH]
+    if len(widths) < WRAP_MIN_LINES:
+        return None
+    counts: dict[int, int] = {}
+    for width in widths:
+        counts[width] = counts.get(width, 0) + 1
+    # The widest width many lines reach: a wrapped line fills it, the last
+    # line of a paragraph falls short of it.
+    best = max(counts, key=lambda width: (sum(counts.get(width - d, 0) for d in range(WRAP_SLACK + 1)), width))
+    near = sum(counts.get(best - d, 0) for d in range(WRAP_SLACK + 1))
+    return best if near >= WRAP_MIN_LINES and near >= WRAP_SHARE * len(lines) else None
+
+
+def rejoin_wrapped(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """Join each line that fills the wrap width, and ends no sentence, with
+    the line after it (unless that one opens with a heading marker)."""
+    width = wrap_width(lines)
+    if width is None:
+        return lines
+    joined: list[Line] = []
+    carry = False
+    for line in lines:
+        if carry and not _starts_heading(line.text):
+            previous = joined.pop()
+            joined.append(Line(previous.number, previous.text + line.text, previous.column))
+        else:
+            joined.append(line)
+        full = display_width(line.text) >= width - WRAP_SLACK
+        carry = full and not line.text.endswith(tuple(_WRAP_ENDS))
+    return tuple(joined)
+
+
+def _starts_heading(text: str) -> bool:
+    return any(rule.pattern.match(text) for rule in HEADING_RULES)
