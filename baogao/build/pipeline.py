@@ -49,7 +49,7 @@ from .edits import edited_section_pages, page_texts, with_edits
 from .files import sha256, tree_digest, tree_stats
 from .manifest import DamagedManifest, Manifest, ReportEntry, load_manifest
 from .plan import Given, known_slugs, plan, site_pages_needed, site_reports, stale_files
-from .site import Stamp, build_site, site_is_current
+from .site import Stamp, build_site, site_is_current, stats_cache
 from .sources import (
     SOURCE_SUFFIXES,
     assign_slugs,
@@ -226,7 +226,7 @@ def build(options: Options, say: Callable[[str], None], progress: Progress = no_
 def _build(options: Options, say: Callable[[str], None], progress: Progress) -> list[Report]:
     if not options.templates.is_dir():
         raise ConfigError(f"{options.templates}: templates folder not found")
-    paths = collect_sources(options.sources, (options.content, options.site))
+    paths = collect_sources(options.sources, (options.content, options.site, stats_cache(options.site)))
     if not paths:
         suffixes = ", ".join(SOURCE_SUFFIXES)
         raise ConfigError(f"no report files ({suffixes}) found in " + ", ".join(p.as_posix() for p in options.sources))

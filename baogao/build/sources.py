@@ -40,8 +40,8 @@ def read_source(path: Path, shown: str | None = None) -> SourceText:
 def collect_sources(arguments: Iterable[Path], outputs: Iterable[Path] = ()) -> list[Path]:
     """Files named, and report files inside folders named, sorted.
 
-    Inside a folder, hidden files and folders and baogao's own output folders
-    (`outputs`: content/ and the site, were they put inside it) are passed
+    Inside a folder, hidden folders and baogao's own outputs (`outputs`:
+    content/, the site and its stamp, were they put inside it) are passed
     over: their pages and data are not sources."""
     found: dict[Path, Path] = {}  # resolved -> as given: a file named twice counts once
     skipped = {output.resolve() for output in outputs}
@@ -49,10 +49,10 @@ def collect_sources(arguments: Iterable[Path], outputs: Iterable[Path] = ()) -> 
         if argument.is_dir():
             folders: dict[Path, Path] = {}  # resolve each folder once, not each file
             for path in argument.rglob("*"):
-                if any(part.startswith(".") for part in path.relative_to(argument).parts):
+                if any(part.startswith(".") for part in path.relative_to(argument).parts[:-1]):
                     continue
                 if path.suffix.lower() in SOURCE_SUFFIXES and path.is_file():
-                    if skipped and any(parent in skipped for parent in path.resolve().parents):
+                    if skipped and any(parent in skipped for parent in (path.resolve(), *path.resolve().parents)):
                         continue
                     if path.parent not in folders:
                         folders[path.parent] = path.parent.resolve()

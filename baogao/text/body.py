@@ -68,7 +68,7 @@ UI_WORDS = tuple(
     搜索 站内 导航 栏目 频道 专题 投稿 订阅 关注 公众号 微信 微博 微信号 小程序 索引号
     發布 發佈 來源 編輯 責任編輯 審核 閱讀 瀏覽 點擊 掃一掃 當前頁 打開 關閉 列印 收藏 分享 轉發
     舉報 評論 網站 版權 聯繫 聯繫我們 關於我們 首頁 上一篇 下一篇 相關 推薦 熱門 更多 下載 檢視
-    文檔 簡介 简介 文档简介 內容 内容简介 頁數 字數 格式 大小
+    文檔 簡介 简介 文档简介 內容 内容 内容简介 頁數 字數 格式 大小 當前位置 您现在的位置 位置
     """.split()
 )
 _UI = re.compile("|".join(sorted(map(re.escape, set(UI_WORDS)), key=len, reverse=True)))
@@ -90,8 +90,10 @@ _RECORD_LABEL = re.compile(
     r"^[•·*]?\s*(本文)?(来源|來源|作者|编辑|編輯|责任编辑|責任編輯|审核|審核|校对|校對|终审|終審|发布|發布|发布时间|发布日期"
     r"|更新时间|时间|時間|日期|浏览|瀏覽|点击|點擊|阅读|閱讀|字号|字號|索引号|分类|分類|文号|文號|主题词|标签|標籤|关键词|關鍵詞"
     r"|上一篇|下一篇|上一条|下一条|上一頁|下一頁|版权所有|版權所有|备案号|主办单位|主办|承办|技术支持|网站标识码|联系电话|地址"
-    r"|栏目|欄目|记者|記者|设计|設計|制作|製作|监制|策划|出品|摄影|攝影|图片|圖片|视频|視頻|相关\S{0,6})"
+    r"|栏目|欄目|记者|記者|设计|設計|制作|製作|监制|策划|出品|供稿|摄影|攝影|图片|圖片|视频|視頻|相关\S{0,6})"
     r"(\s*[:：]|\s+)"
+    # A law database's fields, printed with or without a separator: 时效性现行有效.
+    r"|^(时效性|時效性|效力级别|效力級別|发布部门|發布部門|发文字号|發文字號|公布日期|施行日期|法规类别|法規類別)"
 )
 # A page's own counters: pages, words, size, reads, downloads (• 约 9页, 阅读 1.2万).
 _COUNTER = re.compile(
@@ -101,7 +103,7 @@ _COUNTER = re.compile(
 # A number alone on a line, as a table's cell: 296299, -5.4, 13.7%.
 _NUMBER_CELL = re.compile(r"^[#＃\-+]?[\d.,，%％]+$|^[A-Za-z]{1,6}$")
 # Links to the previous and next article, whatever their titles' length.
-_PREVIOUS_NEXT = re.compile(r"^(上一篇|下一篇|上一条|下一条|上一頁|下一頁|上篇|下篇)[:：]")
+_PREVIOUS_NEXT = re.compile(r"^(上一篇|下一篇|上一条|下一条|上一頁|下一頁|上篇|下篇|相关\S{0,6}|相關\S{0,6})[:：]")
 # A news agency's dateline on its own: (新华社北京3月20日电).
 _DATELINE = re.compile(
     r"^[（(]?\S{0,12}?([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日电[)）]?$"
@@ -115,6 +117,10 @@ _CONTENTS_ENTRY = re.compile(r"^\S.{1,60}?(\s*[.…·．]{2,}\s*|\s+)\d{1,4}$")
 CONTENTS_RUN = 3
 # Pinyin printed after each character by a page's ruby annotation (會(huì)).
 _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
+# Markup a scraper left around a line's words (<h4>各位代表：</h4>): read without it.
+_INLINE_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
+_CRUMB = re.compile(r"[>＞»›]|-{1,2}>|→")
+_BRACKETED = re.compile(r"[(（\[【][^()（）\[\]【】]*[)）\]】]")
 # Items of a menu or a breadcrumb, separated: 首页 > 政务公开 > 工作报告.
 _SEPARATORS = re.compile(r"\s*(?:[|｜>＞»›/\\•·]|-{1,3}>|→|—>)\s*")
 # A page title with its site's name behind it: …述职报告范文五篇-某某平台.
@@ -126,8 +132,9 @@ _SITE_SUFFIX = re.compile(r"\S\s*(?:[-_|｜]|——)\s*[^\s\-_|｜。，]{2,16}$
 # delivery date, a speaker (区长 张三), a salutation (各位代表：), a closing
 # formula, a signature date.
 _FRAME = re.compile(
-    r"^[—－-]{1,4}"  # ——2023年1月12日在…会议上
+    r"^[—－\-━]{1,4}"  # ——2023年1月12日在…会议上
     r"|^[（(]?\s*(19|20)\d\d\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*[)）]?$"  # （2013年3月20日）
+    r"|^[（(]\s*(19|20)\d\d\s*年.{2,60}[)）]$"  # （2017年11月1日在…会议上）
     r"|在.{2,50}(会议|大会|会)上"
     r"|^(各位|尊敬的|同志们|代表们|亲爱的).{0,20}[：:，,]?$"
     r"|^.{0,16}(各位|同志|代表|委员|领导).{0,12}[：:]$"
@@ -146,6 +153,9 @@ TITLE_INTO = 2
 TITLE_MIN_CHARS = 2
 TITLE_MAX_CHARS = 80
 TITLE_PARTS = 3
+# How many of its pairs of characters a title naming no kind of report must
+# share with the body.
+UNNAMED_TITLE_PAIRS = 0.5
 # The most a fuller title line may print in front of the title (a year, a body).
 TITLE_FRONT_CHARS = 16
 # A title printed twice on one line: the second shares this share of its
@@ -210,7 +220,7 @@ def ui_share(text: str) -> float:
 
 def line_kind(text: str) -> Kind:
     """Class one stripped, non-blank line on features that hold across sites."""
-    text = _PINYIN.sub("", text)
+    text = _INLINE_TAG.sub("", _PINYIN.sub("", text)).strip() or text
     compact = re.sub(r"\s+", "", text)
     han = han_count(compact)
     share = han / len(compact) if compact else 0.0
@@ -243,16 +253,33 @@ def line_kind(text: str) -> Kind:
     if _FRAME.search(compact) and len(compact) <= 60 and not _SENTENCE_END.search(compact):
         return Kind.FRAME
     # A cell of a table the scraper flattened (``80 |``) is the report's.
-    if share < CHROME_MAX_HAN_SHARE and not sentence and not compact.endswith(("|", "｜")):
+    cell = compact.endswith(("|", "｜")) and re.search(r"[^\W_]", compact) is not None
+    if share < CHROME_MAX_HAN_SHARE and not sentence and not cell:
         return Kind.CHROME
     if len(_SEPARATORS.split(compact)) >= 3 and not sentence:
         return Kind.CHROME
-    if han >= PROSE_MIN_HAN and share >= PROSE_MIN_HAN_SHARE and _PROSE_MARKS.search(compact):
+    # A breadcrumb: 当前位置:某网>栏目>自查报告> (its colon is no sentence).
+    if len(_CRUMB.findall(compact)) >= 2 and han < 2 * PROSE_MIN_HAN and not _SENTENCE_END.search(compact):
+        return Kind.CHROME
+    # A note in brackets after a title (…述职报告(分管党务,纪检监察)) does not make it prose.
+    unbracketed = _BRACKETED.sub("", compact)
+    if han >= PROSE_MIN_HAN and share >= PROSE_MIN_HAN_SHARE and _PROSE_MARKS.search(unbracketed):
         return Kind.PROSE
     # A line that ends a sentence is the report's, however few its characters.
     if len(compact) >= 2 and _SENTENCE_END.search(compact):
         return Kind.PROSE
     return Kind.SHORT
+
+
+def page_voice(text: str) -> bool:
+    """Whether a line is one no report prints, wherever it stands: the site
+    speaking, a registration number, links to other articles."""
+    compact = re.sub(r"\s+", "", text)
+    return bool(
+        _SITE_VOICE.search(compact)
+        or _PREVIOUS_NEXT.match(compact)
+        or (_REGISTRATION.search(text) and not _SENTENCE_END.search(compact))
+    )
 
 
 def line_kinds(lines: tuple[Line, ...]) -> tuple[Kind, ...]:
@@ -370,6 +397,12 @@ def outside_lines(lines: tuple[Line, ...], body: Body, title: range) -> set[int]
         joined = False
         page.add(index)
         index += 1
+    # Inside the body, a line in the site's own voice (a copyright notice, a
+    # document site's terms), a registration number or links to other
+    # articles is the page's too: no report prints them.
+    for index in range(body.start, body.end):
+        if kinds[index] is Kind.CHROME and page_voice(lines[index].text.strip()):
+            page.add(index)
     # A short line printed again where the page repeats its header (between
     # copies of the body) is the page's wherever it stands.
     printed = {_compact(lines[i].text) for i in (*page, *title)}
@@ -389,7 +422,7 @@ def _compact(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def _title_score(text: str, kind: Kind, distance: int, body_text: str) -> float:
+def _title_score(text: str, kind: Kind, distance: int, body_text: str, first: bool = False) -> float:
     """How much a line reads as the report's title, `distance` lines above
     the body (negative: inside it)."""
     compact = re.sub(r"\s+", "", split_subtitle(_PINYIN.sub("", text))[0])
@@ -407,6 +440,11 @@ def _title_score(text: str, kind: Kind, distance: int, body_text: str) -> float:
     names_kind = bool(REPORT_WORDS.search(compact))
     if kind is Kind.FRAME and not names_kind:  # a speaker, a date, a salutation
         return float("-inf")
+    about = _shared_pairs(compact, body_text)
+    # A line that names no kind of report is a title only if the body is about
+    # it, or if it is the first line of the text (a plain file's title).
+    if not names_kind and about < UNNAMED_TITLE_PAIRS and not first:
+        return float("-inf")
     score = 10.0 if names_kind else 0.0
     if _SITE_SUFFIX.search(compact) and not REPORT_WORDS.search(re.split(r"[-_|｜]|——", compact)[-1]):
         score -= 6
@@ -415,7 +453,7 @@ def _title_score(text: str, kind: Kind, distance: int, body_text: str) -> float:
     if _COLLECTION.search(compact):
         score -= 6
     # A title is about what its body says: its pairs of characters stand there.
-    score += 8 * _shared_pairs(compact, body_text)
+    score += 8 * about
     # The title stands right above the body; a page header or a banner further up.
     return score - abs(distance) * 0.5
 
@@ -451,7 +489,7 @@ def choose_title(lines: tuple[Line, ...], body: Body) -> int | None:
             if index >= body.start:  # the report has begun: no title after this
                 break
             continue
-        score = _title_score(lines[index].text.strip(), kind, body.start - 1 - index, body_text)
+        score = _title_score(lines[index].text.strip(), kind, body.start - 1 - index, body_text, index == 0)
         if score > float("-inf") and (best is None or score > best[0]):
             best = (score, index)
     if best is None:
@@ -513,7 +551,7 @@ def shares_title(one: str, other: str) -> bool:
 def split_subtitle(title: str) -> tuple[str, str]:
     """A title with its subtitle on one line (政府工作报告——2008年3月5日在…上):
     the title and the subtitle ("" when there is none)."""
-    match = re.search(r"[—－]{2}|-{2,}", title)
+    match = re.search(r"[—－━]{2}|-{2,}", title)
     if match and match.start() >= TITLE_MIN_CHARS and _FRAME.search(title[match.start() :]):
         return title[: match.start()].strip(), title[match.start() :]
     return title, ""

@@ -126,7 +126,9 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
     # News photo captions end with the photographer's credit: 新华社记者 姚大伟摄.
     ChromeRule(
         "caption",
-        re.compile(r"记者\s*\S{2,4}(\s*\S{2,4})?\s*摄[。]?$|[(（]\s*摄影\s*[:：]\s*\S{2,8}\s*[)）]$"),
+        re.compile(
+            r"(记者|記者)\s*\S{2,4}(\s*\S{2,4})?\s*(摄|攝)[。]?$|[(（]\s*(摄影|攝影)\s*[:：]\s*\S{2,8}\s*[)）]$"
+        ),
         Match.SEARCH,
         shorter_than=200,
     ),

@@ -43,6 +43,8 @@ _SPACE = re.compile(r"\s+")
 # scraper's (标题: …), or a table's cell border (| … |).
 _TITLE_LABEL = re.compile(r"^(第\s*[0-9一二三四五六七八九十]+\s*篇|标题\s*[:：]|標題\s*[:：]|题目\s*[:：]|[|｜])\s*")
 _TITLE_BORDER = re.compile(r"\s*[|｜]\s*$")
+_TITLE_DATELINE = re.compile(r"^\S{0,12}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日电\s*")
+_BRACKETED_TITLE = re.compile(r"^[\[【]\s*(?P<title>[^\[\]【】]{4,80}?)\s*[\]】]")
 
 
 def clean(source: SourceText, chrome_rules: tuple[ChromeRule, ...] = CHROME_RULES) -> CleanText:
@@ -53,6 +55,8 @@ def clean(source: SourceText, chrome_rules: tuple[ChromeRule, ...] = CHROME_RULE
     lines, chrome = remove_chrome(lines, chrome_rules)
     lines, page, title_numbers = remove_page(lines)
     title, title_line, lines, repeats = take_title(lines, title_numbers)
+    if not title:  # a document site names the file it shows: 《县教育局2024年工作要点.docx》由会员分享
+        title = next((name for removal in chrome + page for name in [document_name(removal.text)] if name), "")
     lines = split_flattened(rejoin_wrapped(lines))
     lines, duplicates = remove_repeats(lines)
     removed = tuple(sorted(chrome + page + repeats + duplicates, key=lambda r: r.span.start))
@@ -120,6 +124,18 @@ def take_title(
     if border and border.start() > 0:
         labels += (Removal("chrome", COLLECTION_LABEL, border.group(0).strip(), span),)
         text = text[: border.start()]
+    # A news dateline in front (新华网北京3月19日电 最高人民检察院工作报告).
+    dateline = _TITLE_DATELINE.match(text)
+    if dateline and dateline.end() < len(text):
+        labels += (Removal("chrome", COLLECTION_LABEL, dateline.group(0).strip(), span),)
+        text = text[dateline.end() :]
+    # A page title in brackets before other words ([2020年X区人大常委会工作报告] 2020年是…):
+    # the bracketed part, when it alone names a kind of report.
+    bracketed = _BRACKETED_TITLE.match(text)
+    rest = text[bracketed.end() :].strip() if bracketed else ""
+    if bracketed and rest and REPORT_WORDS.search(bracketed.group("title")) and not REPORT_WORDS.search(rest):
+        labels += (Removal("chrome", COLLECTION_LABEL, text.replace(bracketed.group("title"), "", 1), span),)
+        text = bracketed.group("title")
     text, site = split_site_name(text)
     lines = tuple(line for line in lines if line.number not in numbers)
     if site:
@@ -165,3 +181,12 @@ def _glued_title(lines: tuple[Line, ...]) -> tuple[str, int, tuple[Line, ...], t
         return "", 0, lines, ()
     title, rest = found
     return title, lines[0].number, (Line(lines[0].number, rest), *lines[1:]), ()
+
+
+_DOCUMENT_NAME = re.compile(r"(?:《|^)(?P<name>[^《》\n]{4,80}?)\.(?:docx?|wps|pdf|txt|pptx?|xlsx?)(?:》|$|\s)", re.I)
+
+
+def document_name(text: str) -> str:
+    """The name of the document a document site's line offers (…《X.docx》…), or ""."""
+    match = _DOCUMENT_NAME.search(text.strip())
+    return match.group("name").strip() if match and REPORT_WORDS.search(match.group("name")) else ""

@@ -197,7 +197,11 @@ def display_width(text: str) -> int:
 
 def wrap_width(lines: tuple[Line, ...]) -> int | None:
     """The width a hard-wrapped text was broken at, or None if it was not."""
-    widths = [display_width(line.text) for line in lines if not line.text.endswith(tuple(_WRAP_ENDS))]
+    widths = [
+        display_width(line.text)
+        for line in lines
+        if not line.text.endswith(tuple(_WRAP_ENDS)) and not _starts_heading(line.text)
+    ]
     widths = [width for width in widths if width >= WRAP_MIN_WIDTH]
     if len(widths) < WRAP_MIN_LINES:
         return None
@@ -225,8 +229,11 @@ def rejoin_wrapped(lines: tuple[Line, ...]) -> tuple[Line, ...]:
             joined.append(Line(previous.number, previous.text + line.text, previous.column))
         else:
             joined.append(line)
+        # A heading standing alone is a line of its own, however wide; one run
+        # into its paragraph (（一）加强领导。成立了…) wraps like the paragraph.
         full = display_width(line.text) >= width - WRAP_SLACK
-        carry = full and not line.text.endswith(tuple(_WRAP_ENDS))
+        alone = _starts_heading(line.text) and not any(mark in line.text for mark in "，。；、,;")
+        carry = full and not line.text.endswith(tuple(_WRAP_ENDS)) and not alone
     return tuple(joined)
 
 
