@@ -48,10 +48,10 @@ TABLE_RUN = 5
 MIN_BODY_PROSE = 30
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_SENTENCE = re.compile(r"[。！？；，、：;!?,:]")
+SENTENCE_MARKS = re.compile(r"[。！？；，、：;!?,:]")
 # Marks of running prose; a colon alone makes a label, not a sentence.
 _PROSE_MARKS = re.compile(r"[。！？；，、;!?,]")
-_SENTENCE_END = re.compile(r"[。！？；!;]\s*[”’」』)）]?\s*$")
+ENDS_SENTENCE = re.compile(r"[。！？；!;]\s*[”’」』)）]?\s*$")
 # Words of a page's interface, in simplified and traditional forms: buttons,
 # counters, sharing, navigation, the page's own records and its footer. A
 # line that is mostly these is the page's, whatever site prints it.
@@ -116,22 +116,19 @@ _REGISTRATION = re.compile(r"ICP\s*[备證证]|公网安备|网站标识码", re
 _CONTENTS_ENTRY = re.compile(r"^\S.{1,60}?(\s*[.…·．]{2,}\s*|\s+)\d{1,4}$")
 CONTENTS_RUN = 3
 # Pinyin printed after each character by a page's ruby annotation (會(huì)).
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
+PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 # Markup a scraper left around a line's words (<h4>各位代表：</h4>): read without it.
 _INLINE_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
 _CRUMB = re.compile(r"[>＞»›]|-{1,2}>|→")
 _BRACKETED = re.compile(r"[(（\[【][^()（）\[\]【】]*[)）\]】]")
 # Items of a menu or a breadcrumb, separated: 首页 > 政务公开 > 工作报告.
 _SEPARATORS = re.compile(r"\s*(?:[|｜>＞»›/\\•·]|-{1,3}>|→|—>)\s*")
-# A page title with its site's name behind it: …述职报告范文五篇-某某平台.
-_SITE_NAME = re.compile(r"^(?P<title>.{4,}?)\s*(?:[-_|｜]|——)\s*(?P<site>[^\s\-_|｜。，]{2,16})$")
-_SITE_SUFFIX = re.compile(r"\S\s*(?:[-_|｜]|——)\s*[^\s\-_|｜。，]{2,16}$")
 
 # The opening and closing lines of a report, which are short and have no
 # sentence but are the report's: a subtitle (——在…会议上), a meeting, a
 # delivery date, a speaker (区长 张三), a salutation (各位代表：), a closing
 # formula, a signature date.
-_FRAME = re.compile(
+FRAME = re.compile(
     r"^[—－\-━]{1,4}"  # ——2023年1月12日在…会议上
     r"|^[（(]?\s*(19|20)\d\d\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*[)）]?$"  # （2013年3月20日）
     r"|^[（(]\s*(19|20)\d\d\s*年.{2,60}[)）]$"  # （2017年11月1日在…会议上）
@@ -147,38 +144,6 @@ REPORT_WORDS = re.compile(
     r"报告|報告|讲话|講話|致辞|述职|述職|总结|總結|计划|計劃|計畫|方案|公报|公報|意见|意見|要点|要點|通报|通報"
     r"|决议|決議|规划|規劃|汇报|匯報|情况|情況|自查|自评|纲要|綱要|通知|决定|決定|办法|辦法"
 )
-# How many lines before the body a title may stand, and into it.
-TITLE_BEFORE = 12
-TITLE_INTO = 2
-TITLE_MIN_CHARS = 2
-TITLE_MAX_CHARS = 80
-TITLE_PARTS = 3
-# How many of its pairs of characters a title naming no kind of report must
-# share with the body.
-UNNAMED_TITLE_PAIRS = 0.5
-# The most a fuller title line may print in front of the title (a year, a body).
-TITLE_FRONT_CHARS = 16
-# A title printed twice on one line: the second shares this share of its
-# pairs of characters with the first.
-REPEATED_TITLE_PAIRS = 0.6
-# The longest issuer printed on a line of its own above a title.
-TITLE_ISSUER_CHARS = 24
-_ABOUT = re.compile(r"^(关于|關於)")
-# How the name of a body ends: 执法检查组, 教育局, 人民政府, 委员会 …
-_ISSUER_END = re.compile(r"(组|組|局|委员会|委員會|政府|院|办公室|辦公室|厅|廳|部|处|處|中心|会|會|委|办|辦)$")
-# How much of the body's start a title is compared with.
-BODY_TEXT_FOR_TITLE = 3000
-# A collection's label, not a report's title: …范文五篇, （通用5篇）, 篇1.
-_COLLECTION = re.compile(r"\d+篇|[五十三四六七八九两]篇|篇[0-9一二三四五六七八九十]+$|范文|範文|精选|精選|合集|大全")
-# A title line that goes on: it opens with 关于 or ends on a joining word or
-# an open 《; or the next line starts with one.
-_OPEN_TITLE = re.compile(r"[和及与與暨的、《]$")
-_GOES_ON = re.compile(r"^[和及与與暨的》]|^其他|^情况|^情況")
-# A title naming its kind, run into a salutation or a first heading.
-_GLUED_TITLE = re.compile(
-    rf"^(?P<title>.{{4,{TITLE_MAX_CHARS}}}?(?P<kind>讲话|講話|报告|報告|总结|總結|计划|計劃|指南|方案|要点|要點))"
-    r"(?=同志们|同志們|各位|尊敬的|一、|第一部分|第一章)"
-)
 
 
 class Kind(Enum):
@@ -187,7 +152,7 @@ class Kind(Enum):
     PROSE = "prose"
     HEADING = "heading"
     FRAME = "frame"
-    """An opening or closing line of a report (`_FRAME`)."""
+    """An opening or closing line of a report (`FRAME`)."""
     SHORT = "short"
     """Short, with no clue either way: a title, a label, a cell, a button."""
     CHROME = "chrome"
@@ -220,11 +185,11 @@ def ui_share(text: str) -> float:
 
 def line_kind(text: str) -> Kind:
     """Class one stripped, non-blank line on features that hold across sites."""
-    text = _INLINE_TAG.sub("", _PINYIN.sub("", text)).strip() or text
+    text = _INLINE_TAG.sub("", PINYIN.sub("", text)).strip() or text
     compact = re.sub(r"\s+", "", text)
     han = han_count(compact)
     share = han / len(compact) if compact else 0.0
-    sentence = bool(_SENTENCE.search(compact))
+    sentence = bool(SENTENCE_MARKS.search(compact))
     # A notice that the preview ends says text is missing: it stays, marked
     # (`text.marks`), however much it reads like the site's.
     if PREVIEW_ENDS.search(compact):
@@ -240,17 +205,17 @@ def line_kind(text: str) -> Kind:
     # records are short, a report's sentences are not.
     if han < 2 * PROSE_MIN_HAN and ui_share(text) >= UI_SHARE:
         return Kind.CHROME
-    if _RECORD_LABEL.match(text) and not _SENTENCE_END.search(compact) and han < 2 * PROSE_MIN_HAN:
+    if _RECORD_LABEL.match(text) and not ENDS_SENTENCE.search(compact) and han < 2 * PROSE_MIN_HAN:
         return Kind.CHROME
-    if _PREVIOUS_NEXT.match(compact) or _REGISTRATION.search(text) and not _SENTENCE_END.search(compact):
+    if _PREVIOUS_NEXT.match(compact) or _REGISTRATION.search(text) and not ENDS_SENTENCE.search(compact):
         return Kind.CHROME
     if _COUNTER.match(text) and not text.endswith(("|", "｜")):
         return Kind.CHROME
     if (_DATELINE.match(compact) or _CREDIT.search(compact)) and han < PROSE_MIN_HAN:
         return Kind.CHROME
-    if _PAGE_DATE.search(text) and not _SENTENCE_END.search(text) and han < 2 * PROSE_MIN_HAN:
+    if _PAGE_DATE.search(text) and not ENDS_SENTENCE.search(text) and han < 2 * PROSE_MIN_HAN:
         return Kind.CHROME
-    if _FRAME.search(compact) and len(compact) <= 60 and not _SENTENCE_END.search(compact):
+    if FRAME.search(compact) and len(compact) <= 60 and not ENDS_SENTENCE.search(compact):
         return Kind.FRAME
     # A cell of a table the scraper flattened (``80 |``) is the report's.
     cell = compact.endswith(("|", "｜")) and re.search(r"[^\W_]", compact) is not None
@@ -259,14 +224,14 @@ def line_kind(text: str) -> Kind:
     if len(_SEPARATORS.split(compact)) >= 3 and not sentence:
         return Kind.CHROME
     # A breadcrumb: 当前位置:某网>栏目>自查报告> (its colon is no sentence).
-    if len(_CRUMB.findall(compact)) >= 2 and han < 2 * PROSE_MIN_HAN and not _SENTENCE_END.search(compact):
+    if len(_CRUMB.findall(compact)) >= 2 and han < 2 * PROSE_MIN_HAN and not ENDS_SENTENCE.search(compact):
         return Kind.CHROME
     # A note in brackets after a title (…述职报告(分管党务,纪检监察)) does not make it prose.
     unbracketed = _BRACKETED.sub("", compact)
     if han >= PROSE_MIN_HAN and share >= PROSE_MIN_HAN_SHARE and _PROSE_MARKS.search(unbracketed):
         return Kind.PROSE
     # A line that ends a sentence is the report's, however few its characters.
-    if len(compact) >= 2 and _SENTENCE_END.search(compact):
+    if len(compact) >= 2 and ENDS_SENTENCE.search(compact):
         return Kind.PROSE
     return Kind.SHORT
 
@@ -278,7 +243,7 @@ def page_voice(text: str) -> bool:
     return bool(
         _SITE_VOICE.search(compact)
         or _PREVIOUS_NEXT.match(compact)
-        or (_REGISTRATION.search(text) and not _SENTENCE_END.search(compact))
+        or (_REGISTRATION.search(text) and not ENDS_SENTENCE.search(compact))
     )
 
 
@@ -294,13 +259,13 @@ def line_kinds(lines: tuple[Line, ...]) -> tuple[Kind, ...]:
         after = texts[index + 1]
         if (
             (first[index], first[index + 1]) == (Kind.FRAME, Kind.SHORT)
-            and not REPORT_WORDS.search(_compact(after))
+            and not REPORT_WORDS.search(compact(after))
             and line_kind(texts[index] + after) is Kind.FRAME
         ):
             kinds[index + 1] = Kind.FRAME
     run: list[int] = []
     for index, text in enumerate([*texts, ""]):
-        if text and _CONTENTS_ENTRY.match(text) and not _SENTENCE_END.search(text.rstrip("0123456789 ")):
+        if text and _CONTENTS_ENTRY.match(text) and not ENDS_SENTENCE.search(text.rstrip("0123456789 ")):
             run.append(index)
             continue
         numbers = [int(re.findall(r"\d+", texts[i])[-1]) for i in run]
@@ -405,169 +370,18 @@ def outside_lines(lines: tuple[Line, ...], body: Body, title: range) -> set[int]
             page.add(index)
     # A short line printed again where the page repeats its header (between
     # copies of the body) is the page's wherever it stands.
-    printed = {_compact(lines[i].text) for i in (*page, *title)}
+    printed = {compact(lines[i].text) for i in (*page, *title)}
     for index, kind in enumerate(kinds):
         if (
             index not in title
             and kind in (Kind.SHORT, Kind.FRAME, Kind.CHROME)
-            and _compact(lines[index].text) in printed
+            and compact(lines[index].text) in printed
         ):
             page.add(index)
     # A repeat of the title itself is left to be named as one (`clean.take_title`).
-    titles = {_compact(lines[i].text) for i in title}
-    return {index for index in page if _compact(lines[index].text) not in titles}
+    titles = {compact(lines[i].text) for i in title}
+    return {index for index in page if compact(lines[index].text) not in titles}
 
 
-def _compact(text: str) -> str:
+def compact(text: str) -> str:
     return re.sub(r"\s+", "", text)
-
-
-def _title_score(text: str, kind: Kind, distance: int, body_text: str, first: bool = False) -> float:
-    """How much a line reads as the report's title, `distance` lines above
-    the body (negative: inside it)."""
-    compact = re.sub(r"\s+", "", split_subtitle(_PINYIN.sub("", text))[0])
-    if not TITLE_MIN_CHARS <= len(compact) <= TITLE_MAX_CHARS or kind in (Kind.CHROME, Kind.HEADING):
-        return float("-inf")
-    outside_brackets = re.sub(r"[(（\[【][^)）\]】]*[)）\]】]", "", compact)
-    if (
-        _SENTENCE_END.search(compact)
-        or compact.endswith(("：", ":"))
-        or len(re.findall(r"[，,]", outside_brackets)) > 1
-    ):
-        return float("-inf")
-    if re.match(r"^[—－-]|^[（(]\s*(19|20)\d\d\s*年", compact):  # a subtitle, its own field
-        return float("-inf")
-    names_kind = bool(REPORT_WORDS.search(compact))
-    if kind is Kind.FRAME and not names_kind:  # a speaker, a date, a salutation
-        return float("-inf")
-    about = _shared_pairs(compact, body_text)
-    # A line that names no kind of report is a title only if the body is about
-    # it, or if it is the first line of the text (a plain file's title).
-    if not names_kind and about < UNNAMED_TITLE_PAIRS and not first:
-        return float("-inf")
-    score = 10.0 if names_kind else 0.0
-    if _SITE_SUFFIX.search(compact) and not REPORT_WORDS.search(re.split(r"[-_|｜]|——", compact)[-1]):
-        score -= 6
-    if han_count(compact) < len(compact) * PROSE_MIN_HAN_SHARE:
-        score -= 6
-    if _COLLECTION.search(compact):
-        score -= 6
-    # A title is about what its body says: its pairs of characters stand there.
-    score += 8 * about
-    # The title stands right above the body; a page header or a banner further up.
-    return score - abs(distance) * 0.5
-
-
-def _shared_pairs(title: str, body_text: str) -> float:
-    pairs = {title[i : i + 2] for i in range(len(title) - 1) if han_count(title[i : i + 2]) == 2}
-    return sum(pair in body_text for pair in pairs) / len(pairs) if pairs else 0.0
-
-
-def choose_title(lines: tuple[Line, ...], body: Body) -> int | None:
-    """The index of the line that is the report's title, or None.
-
-    Candidates stand just before the body (or in its first lines): short,
-    no sentence, not a heading, subtitle or piece of chrome; one naming a
-    kind of report (报告, 讲话, 总结 …), about what the body says, and
-    close to it wins.
-    """
-    if not lines:
-        return None
-    if not body.found:
-        # Too little prose to weigh candidates: a short first line without a
-        # sentence end is the title, as a plain text file prints one.
-        first = lines[0].text.strip()
-        plain = len(first) <= TITLE_MAX_CHARS and "。" not in first and not is_heading(first)
-        return 0 if plain else None
-    body_text = "".join(line.text for line in lines[body.start : body.end])[:BODY_TEXT_FOR_TITLE]
-    best: tuple[float, int] | None = None
-    low = max(0, body.start - TITLE_BEFORE)
-    high = min(len(lines), body.start + TITLE_INTO)
-    for index in range(low, high):
-        kind = body.kinds[index]
-        if kind is Kind.PROSE or (kind is Kind.HEADING and index >= body.start):
-            if index >= body.start:  # the report has begun: no title after this
-                break
-            continue
-        score = _title_score(lines[index].text.strip(), kind, body.start - 1 - index, body_text, index == 0)
-        if score > float("-inf") and (best is None or score > best[0]):
-            best = (score, index)
-    if best is None:
-        return None
-    return _fuller(lines, best[1], low)
-
-
-def _fuller(lines: tuple[Line, ...], index: int, low: int) -> int:
-    """A line above the title that prints it with who and when in front
-    (2006年国务院政府工作报告 above 政府工作报告) says more: it is the title."""
-    title = _compact(split_subtitle(lines[index].text.strip())[0])
-    for above in range(index - 1, low - 1, -1):
-        line = _compact(_PINYIN.sub("", lines[above].text))
-        front = line[: -len(title)]
-        plain = not _SENTENCE.search(line) and not _SITE_SUFFIX.search(line) and not _COLLECTION.search(line)
-        if plain and line.endswith(title) and 0 < len(front) <= TITLE_FRONT_CHARS:
-            return above
-    return index
-
-
-def title_lines(lines: tuple[Line, ...], index: int) -> range:
-    """The lines the title at `index` spans: a title broken before a joining
-    word (…预算执行和 / 其他财政收支的审计工作报告) starts on an earlier line."""
-    start = index
-    while start > 0 and index - start < TITLE_PARTS - 1:
-        before = _PINYIN.sub("", lines[start - 1].text.strip())
-        line = _PINYIN.sub("", lines[start].text.strip())
-        if _SENTENCE.search(before) or line_kind(before) is not Kind.SHORT or line in before:
-            break
-        goes_on = (
-            _OPEN_TITLE.search(before)
-            or before.count("《") > before.count("》")
-            or _GOES_ON.match(line)
-            # 关于…《…》 / …的报告: a title broken before its kind.
-            or (_ABOUT.match(before) and REPORT_WORDS.search(line) and not REPORT_WORDS.search(before))
-            # An issuer above 关于…的报告.
-            or (_ABOUT.match(line) and _ISSUER_END.search(before) and len(before) <= TITLE_ISSUER_CHARS)
-        )
-        if not goes_on or len(before) + len(line) > TITLE_MAX_CHARS:
-            break
-        start -= 1
-    return range(start, index + 1)
-
-
-def split_site_name(title: str) -> tuple[str, str]:
-    """A page title with its site's name behind it (…的讲话_某某文库): the
-    title and the site's name ("" when there is none)."""
-    match = _SITE_NAME.match(title)
-    if not match or REPORT_WORDS.search(match.group("site")) or _FRAME.search(match.group("site")):
-        return title, ""
-    return match.group("title"), title[match.end("title") :]
-
-
-def shares_title(one: str, other: str) -> bool:
-    """Whether two lines print the same title, give or take a word."""
-    return _shared_pairs(_compact(one), _compact(other)) >= REPEATED_TITLE_PAIRS
-
-
-def split_subtitle(title: str) -> tuple[str, str]:
-    """A title with its subtitle on one line (政府工作报告——2008年3月5日在…上):
-    the title and the subtitle ("" when there is none)."""
-    match = re.search(r"[—－━]{2}|-{2,}", title)
-    if match and match.start() >= TITLE_MIN_CHARS and _FRAME.search(title[match.start() :]):
-        return title[: match.start()].strip(), title[match.start() :]
-    return title, ""
-
-
-def glued_title(text: str) -> tuple[str, str] | None:
-    """A title run into the body on one line (…的讲话同志们：…, …指南一、引言…):
-    the title and the rest, or None. A page title printed just before it on
-    the same line (…上讲话…上的讲话同志们) is left out."""
-    match = _GLUED_TITLE.match(text)
-    if not match or _SENTENCE_END.search(match.group("title")):
-        return None
-    title = match.group("title")
-    for kind in REPORT_WORDS.finditer(title[: -len(match.group("kind"))]):
-        first, second = title[: kind.end()], title[kind.end() :]
-        if len(second) >= TITLE_MIN_CHARS and _shared_pairs(first, second) >= REPEATED_TITLE_PAIRS:
-            title = second
-            break
-    return title, text[match.end("title") :]

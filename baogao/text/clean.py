@@ -14,21 +14,12 @@ from __future__ import annotations
 import re
 
 from ..model import CleanText, Line, Removal, SourceText, Span
-from .body import (
-    REPORT_WORDS,
-    choose_title,
-    find_body,
-    glued_title,
-    outside_lines,
-    shares_title,
-    split_site_name,
-    split_subtitle,
-    title_lines,
-)
+from .body import REPORT_WORDS, find_body, outside_lines
 from .chrome import CHROME_RULES, HTML_COMMENT, ChromeRule, chrome_rule, comment_lines
 from .dedupe import remove_repeats
 from .linebreaks import rejoin_split_markers, rejoin_wrapped, split_flattened
 from .marks import find_marks
+from .title import choose_title, glued_title, shares_title, split_site_name, split_subtitle, title_lines
 
 # A report's title is one short line without a sentence end.
 MAX_REPORT_TITLE_CHARS = 80

@@ -1,0 +1,217 @@
+"""The report's title among the lines around its body.
+
+Candidates stand just before the body (`text.body.find_body`) or in its first
+lines; one that names a kind of report, that the body is about, and that
+stands close to it wins. A title broken over lines is joined, a subtitle or a
+site's name on its line is split off, and a title run into the body on one
+line is split from it. Thresholds are named defaults.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Line
+from .body import (
+    ENDS_SENTENCE,
+    FRAME,
+    PINYIN,
+    PROSE_MIN_HAN_SHARE,
+    REPORT_WORDS,
+    SENTENCE_MARKS,
+    Body,
+    Kind,
+    compact,
+    han_count,
+    line_kind,
+)
+from .numbering import is_heading
+
+# How many lines before the body a title may stand, and into it.
+TITLE_BEFORE = 12
+TITLE_INTO = 2
+TITLE_MIN_CHARS = 2
+TITLE_MAX_CHARS = 80
+TITLE_PARTS = 3
+# How many of its pairs of characters a title naming no kind of report must
+# share with the body.
+UNNAMED_TITLE_PAIRS = 0.5
+# The most a fuller title line may print in front of the title (a year, a body).
+TITLE_FRONT_CHARS = 16
+# A title printed twice on one line: the second shares this share of its
+# pairs of characters with the first.
+REPEATED_TITLE_PAIRS = 0.6
+# The longest issuer printed on a line of its own above a title.
+TITLE_ISSUER_CHARS = 24
+_ABOUT = re.compile(r"^(关于|關於)")
+# How the name of a body ends: 执法检查组, 教育局, 人民政府, 委员会 …
+_ISSUER_END = re.compile(r"(组|組|局|委员会|委員會|政府|院|办公室|辦公室|厅|廳|部|处|處|中心|会|會|委|办|辦)$")
+# How much of the body's start a title is compared with.
+BODY_TEXT_FOR_TITLE = 3000
+# A collection's label, not a report's title: …范文五篇, （通用5篇）, 篇1.
+_COLLECTION = re.compile(r"\d+篇|[五十三四六七八九两]篇|篇[0-9一二三四五六七八九十]+$|范文|範文|精选|精選|合集|大全")
+# A title line that goes on: it opens with 关于 or ends on a joining word or
+# an open 《; or the next line starts with one.
+_OPEN_TITLE = re.compile(r"[和及与與暨的、《]$")
+_GOES_ON = re.compile(r"^[和及与與暨的》]|^其他|^情况|^情況")
+# A title naming its kind, run into a salutation or a first heading.
+_GLUED_TITLE = re.compile(
+    rf"^(?P<title>.{{4,{TITLE_MAX_CHARS}}}?(?P<kind>讲话|講話|报告|報告|总结|總結|计划|計劃|指南|方案|要点|要點))"
+    r"(?=同志们|同志們|各位|尊敬的|一、|第一部分|第一章)"
+)
+
+
+# A page title with its site's name behind it: …述职报告范文五篇-某某平台.
+_SITE_NAME = re.compile(r"^(?P<title>.{4,}?)\s*(?:[-_|｜]|——)\s*(?P<site>[^\s\-_|｜。，]{2,16})$")
+_SITE_SUFFIX = re.compile(r"\S\s*(?:[-_|｜]|——)\s*[^\s\-_|｜。，]{2,16}$")
+
+
+def _title_score(text: str, kind: Kind, distance: int, body_text: str, first: bool = False) -> float:
+    """How much a line reads as the report's title, `distance` lines above
+    the body (negative: inside it)."""
+    compact = re.sub(r"\s+", "", split_subtitle(PINYIN.sub("", text))[0])
+    if not TITLE_MIN_CHARS <= len(compact) <= TITLE_MAX_CHARS or kind in (Kind.CHROME, Kind.HEADING):
+        return float("-inf")
+    outside_brackets = re.sub(r"[(（\[【][^)）\]】]*[)）\]】]", "", compact)
+    if (
+        ENDS_SENTENCE.search(compact)
+        or compact.endswith(("：", ":"))
+        or len(re.findall(r"[，,]", outside_brackets)) > 1
+    ):
+        return float("-inf")
+    if re.match(r"^[—－-]|^[（(]\s*(19|20)\d\d\s*年", compact):  # a subtitle, its own field
+        return float("-inf")
+    names_kind = bool(REPORT_WORDS.search(compact))
+    if kind is Kind.FRAME and not names_kind:  # a speaker, a date, a salutation
+        return float("-inf")
+    about = _shared_pairs(compact, body_text)
+    # A line that names no kind of report is a title only if the body is about
+    # it, or if it is the first line of the text (a plain file's title).
+    if not names_kind and about < UNNAMED_TITLE_PAIRS and not first:
+        return float("-inf")
+    score = 10.0 if names_kind else 0.0
+    if _SITE_SUFFIX.search(compact) and not REPORT_WORDS.search(re.split(r"[-_|｜]|——", compact)[-1]):
+        score -= 6
+    if han_count(compact) < len(compact) * PROSE_MIN_HAN_SHARE:
+        score -= 6
+    if _COLLECTION.search(compact):
+        score -= 6
+    # A title is about what its body says: its pairs of characters stand there.
+    score += 8 * about
+    # The title stands right above the body; a page header or a banner further up.
+    return score - abs(distance) * 0.5
+
+
+def _shared_pairs(title: str, body_text: str) -> float:
+    pairs = {title[i : i + 2] for i in range(len(title) - 1) if han_count(title[i : i + 2]) == 2}
+    return sum(pair in body_text for pair in pairs) / len(pairs) if pairs else 0.0
+
+
+def choose_title(lines: tuple[Line, ...], body: Body) -> int | None:
+    """The index of the line that is the report's title, or None.
+
+    Candidates stand just before the body (or in its first lines): short,
+    no sentence, not a heading, subtitle or piece of chrome; one naming a
+    kind of report (报告, 讲话, 总结 …), about what the body says, and
+    close to it wins.
+    """
+    if not lines:
+        return None
+    if not body.found:
+        # Too little prose to weigh candidates: a short first line without a
+        # sentence end is the title, as a plain text file prints one.
+        first = lines[0].text.strip()
+        plain = len(first) <= TITLE_MAX_CHARS and "。" not in first and not is_heading(first)
+        return 0 if plain else None
+    body_text = "".join(line.text for line in lines[body.start : body.end])[:BODY_TEXT_FOR_TITLE]
+    best: tuple[float, int] | None = None
+    low = max(0, body.start - TITLE_BEFORE)
+    high = min(len(lines), body.start + TITLE_INTO)
+    for index in range(low, high):
+        kind = body.kinds[index]
+        if kind is Kind.PROSE or (kind is Kind.HEADING and index >= body.start):
+            if index >= body.start:  # the report has begun: no title after this
+                break
+            continue
+        score = _title_score(lines[index].text.strip(), kind, body.start - 1 - index, body_text, index == 0)
+        if score > float("-inf") and (best is None or score > best[0]):
+            best = (score, index)
+    if best is None:
+        return None
+    return _fuller(lines, best[1], low)
+
+
+def _fuller(lines: tuple[Line, ...], index: int, low: int) -> int:
+    """A line above the title that prints it with who and when in front
+    (2006年国务院政府工作报告 above 政府工作报告) says more: it is the title."""
+    title = compact(split_subtitle(lines[index].text.strip())[0])
+    for above in range(index - 1, low - 1, -1):
+        line = compact(PINYIN.sub("", lines[above].text))
+        front = line[: -len(title)]
+        plain = not SENTENCE_MARKS.search(line) and not _SITE_SUFFIX.search(line) and not _COLLECTION.search(line)
+        if plain and line.endswith(title) and 0 < len(front) <= TITLE_FRONT_CHARS:
+            return above
+    return index
+
+
+def title_lines(lines: tuple[Line, ...], index: int) -> range:
+    """The lines the title at `index` spans: a title broken before a joining
+    word (…预算执行和 / 其他财政收支的审计工作报告) starts on an earlier line."""
+    start = index
+    while start > 0 and index - start < TITLE_PARTS - 1:
+        before = PINYIN.sub("", lines[start - 1].text.strip())
+        line = PINYIN.sub("", lines[start].text.strip())
+        if SENTENCE_MARKS.search(before) or line_kind(before) is not Kind.SHORT or line in before:
+            break
+        goes_on = (
+            _OPEN_TITLE.search(before)
+            or before.count("《") > before.count("》")
+            or _GOES_ON.match(line)
+            # 关于…《…》 / …的报告: a title broken before its kind.
+            or (_ABOUT.match(before) and REPORT_WORDS.search(line) and not REPORT_WORDS.search(before))
+            # An issuer above 关于…的报告.
+            or (_ABOUT.match(line) and _ISSUER_END.search(before) and len(before) <= TITLE_ISSUER_CHARS)
+        )
+        if not goes_on or len(before) + len(line) > TITLE_MAX_CHARS:
+            break
+        start -= 1
+    return range(start, index + 1)
+
+
+def split_site_name(title: str) -> tuple[str, str]:
+    """A page title with its site's name behind it (…的讲话_某某文库): the
+    title and the site's name ("" when there is none)."""
+    match = _SITE_NAME.match(title)
+    if not match or REPORT_WORDS.search(match.group("site")) or FRAME.search(match.group("site")):
+        return title, ""
+    return match.group("title"), title[match.end("title") :]
+
+
+def shares_title(one: str, other: str) -> bool:
+    """Whether two lines print the same title, give or take a word."""
+    return _shared_pairs(compact(one), compact(other)) >= REPEATED_TITLE_PAIRS
+
+
+def split_subtitle(title: str) -> tuple[str, str]:
+    """A title with its subtitle on one line (政府工作报告——2008年3月5日在…上):
+    the title and the subtitle ("" when there is none)."""
+    match = re.search(r"[—－━]{2}|-{2,}", title)
+    if match and match.start() >= TITLE_MIN_CHARS and FRAME.search(title[match.start() :]):
+        return title[: match.start()].strip(), title[match.start() :]
+    return title, ""
+
+
+def glued_title(text: str) -> tuple[str, str] | None:
+    """A title run into the body on one line (…的讲话同志们：…, …指南一、引言…):
+    the title and the rest, or None. A page title printed just before it on
+    the same line (…上讲话…上的讲话同志们) is left out."""
+    match = _GLUED_TITLE.match(text)
+    if not match or ENDS_SENTENCE.search(match.group("title")):
+        return None
+    title = match.group("title")
+    for kind in REPORT_WORDS.finditer(title[: -len(match.group("kind"))]):
+        first, second = title[: kind.end()], title[kind.end() :]
+        if len(second) >= TITLE_MIN_CHARS and _shared_pairs(first, second) >= REPEATED_TITLE_PAIRS:
+            title = second
+            break
+    return title, text[match.end("title") :]
