@@ -117,6 +117,8 @@ _CONTENTS_ENTRY = re.compile(r"^\S.{1,60}?(\s*[.…·．]{2,}\s*|\s+)\d{1,4}$")
 CONTENTS_RUN = 3
 # Pinyin printed after each character by a page's ruby annotation (會(huì)).
 PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
+# The label of an attached document, above its title: 附件, 附件2.
+_ATTACHMENT = re.compile(r"^附件\s*[0-9０-９一二三四五六七八九十]{0,3}[:：]?$")
 # Markup a scraper left around a line's words (<h4>各位代表：</h4>): read without it.
 _INLINE_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
 _CRUMB = re.compile(r"[>＞»›]|-{1,2}>|→")
@@ -332,6 +334,8 @@ def outside_lines(lines: tuple[Line, ...], body: Body, title: range) -> set[int]
         kind = kinds[index]
         if index in title:
             joined = False  # nothing above the title is the report's opening
+        elif index + 1 in title and _ATTACHMENT.match(compact(lines[index].text)):
+            pass  # 附件2 above an attachment's title is the document's own label
         elif kind is Kind.PROSE or (joined and kind in (Kind.HEADING, Kind.FRAME)):
             pass
         else:
