@@ -365,6 +365,7 @@ def pagefind_parts_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[st
         "pagefind",
         "pagefind-1",
         "pagefind-2",
+        "pagefind-headings",  # every section's heading alone, in one index
     ]
     with serve(out / "site") as base:
         yield base
@@ -397,7 +398,7 @@ def test_pagefind_prepares_every_part_before_the_first_keypress(browser: Browser
     # The page's first search (word segmentation, compiled search code, an
     # index chunk of each part) runs on load, not on the reader's query.
     page, requested = loaded_search_page(browser, pagefind_parts_site)
-    for part in ("pagefind", "pagefind-1", "pagefind-2"):
+    for part in ("pagefind", "pagefind-1", "pagefind-2", "pagefind-headings"):
         assert any(f"/{part}/index/" in url for url in requested), f"{part} not searched on load"
     assert not page.locator(".bg-result-title").count(), "the warm-up search showed results"
     page.close()

@@ -136,3 +136,18 @@ def test_a_large_sites_result_opens_its_section_at_the_match(browser: Any, pagef
         figure = page.locator("article p", has_text="3412.55万元").first
         box = figure.bounding_box()
         assert box is not None and 0 <= box["y"] < page.viewport_size["height"], box
+
+
+def test_a_large_sites_headings_show_before_every_sections_text_is_searched(browser: Any, pagefind_url: str) -> None:
+    with opened(browser, "desktop", pagefind_url) as (page, _):
+        # The parts' index never answers: only the index of headings alone can.
+        page.route(re.compile(r"/pagefind(-\d+)?/(index|fragment|filter)/"), lambda route: None)
+        page.goto(pagefind_url + "search.html")
+        page.locator(".bg-search input[type=search]").fill("学校安全")
+        first = page.locator(".bg-result").first
+        expect(first.locator(".bg-result-title")).to_contain_text("学校安全")
+        expect(first.locator(".bg-result-report")).to_contain_text("自评报告")
+        # It opens its section at the heading, highlighted.
+        href = first.locator(".bg-result-title").get_attribute("href") or ""
+        assert re.search(r"/report-\d+/0\d\.html#[^:]+:~:text=", unquote(href)), href
+        assert page.locator(".bg-search").get_attribute("data-state") == "searching"

@@ -10,7 +10,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from baogao.build.sections import index_text, page_sections, record_html
+from baogao.build.sections import headings_record_html, index_text, page_sections, record_html
 from baogao.text.numbering import fold_width
 
 PAGE = """<html><body><header><h1 id="site">站点</h1></header>
@@ -96,3 +96,14 @@ def test_a_record_escapes_every_value_and_puts_the_heading_first() -> None:
     assert "<script>" not in hostile_document and "<img" not in hostile_document and "<b>" not in hostile_document
     # Kept as text: in the document's title, its title meta and its heading.
     assert html.unescape(hostile_document).count("onerror=alert(1)") == 3
+
+
+def test_a_reports_headings_are_one_record_each_heading_addressed_by_its_id() -> None:
+    records = [record for record in page_sections(PAGE, "r/02.html") if record.heading]
+    document = headings_record_html(records, "r")
+    assert '<h2 id="02.html#1双减">1. 认 真 落 实“ 双 减” 决 策 部 署。</h2>' in document
+    assert "<p>" not in document  # the sections' text is not indexed here
+    assert 'data-pagefind-meta="url:r/"' in document
+    hostile = records[0].__class__('r/a.html#"><x>', '"><img src=x>', 2, "text", (("region", '"><b>'),), ())
+    hostile_document = headings_record_html([hostile], "r")
+    assert "<img" not in hostile_document and "<b>" not in hostile_document and '"><x>' not in hostile_document

@@ -210,5 +210,24 @@ def record_html(record: SectionRecord) -> str:
     )
 
 
+def headings_record_html(records: list[SectionRecord], folder: str) -> str:
+    """The sections of one report (its folder, `folder`) as one record of the
+    index of headings alone: each heading an ``<h2>`` whose id is the
+    section's address within the folder (``02.html#一基本情况``), so that
+    Pagefind's sub-results name the sections whose heading holds a query
+    (baogao-search-page.js reads the address back from the id); the report's
+    meta and filters are the first section's page's."""
+    first = records[0]
+    meta = [("url", folder + "/")] + [(key, value) for key, value in first.meta if key not in ("title", "url")]
+    spans = [f'<span data-pagefind-meta="{_attribute(key, value)}"></span>' for key, value in meta]
+    spans += [f'<span data-pagefind-filter="{_attribute(key, value)}"></span>' for key, value in first.filters]
+    headings = [
+        (html.escape(record.url[len(folder) + 1 :], quote=True), html.escape(index_text(record.heading)))
+        for record in records
+    ]
+    body = "".join(spans) + "".join(f'<h2 id="{address}">{heading}</h2>' for address, heading in headings)
+    return f'<html lang="zh"><head><title>{html.escape(folder)}</title></head><body>{body}</body></html>'
+
+
 def _attribute(key: str, value: str) -> str:
     return html.escape(f"{key}:{value}", quote=True)

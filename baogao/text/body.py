@@ -187,11 +187,23 @@ def ui_share(text: str) -> float:
 
 def line_kind(text: str) -> Kind:
     """Class one stripped, non-blank line on features that hold across sites."""
-    text = _INLINE_TAG.sub("", PINYIN.sub("", text)).strip() or text
-    compact = re.sub(r"\s+", "", text)
+    if "(" in text:
+        text = PINYIN.sub("", text)
+    if "<" in text:
+        text = _INLINE_TAG.sub("", text).strip() or text
+    compact = "".join(text.split())
     han = han_count(compact)
     share = han / len(compact) if compact else 0.0
     sentence = bool(SENTENCE_MARKS.search(compact))
+    if han >= 2 * PROSE_MIN_HAN and share >= PROSE_MIN_HAN_SHARE and ENDS_SENTENCE.search(compact):
+        # A long sentence: only what a page prints at any length can make it the page's.
+        if PREVIEW_ENDS.search(compact):
+            return Kind.PROSE
+        if _SITE_VOICE.search(compact) or _PREVIOUS_NEXT.match(compact):
+            return Kind.CHROME
+        if is_heading(text) and len(compact) <= 60:
+            return Kind.HEADING
+        return Kind.PROSE
     # A notice that the preview ends says text is missing: it stays, marked
     # (`text.marks`), however much it reads like the site's.
     if PREVIEW_ENDS.search(compact):

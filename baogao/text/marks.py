@@ -88,14 +88,18 @@ MARK_RULES: tuple[MarkRule, ...] = (
 
 # Every mark starts with one of these characters: scanning for them first and
 # trying the rules only there is several times faster than one alternation.
-_FIRST = re.compile(r"[(（【\[*＊xX×ｘＸ_＿○?预试試剩还還未全点點查阅閱展]")
+_FIRST = re.compile(r"[(（【\[*＊xX×ｘＸ_＿○?]")
+# …and a preview's notice out of brackets with one of these: looked for only
+# in a line that holds such a notice, for they are common characters.
+_FIRST_WITH_NOTICES = re.compile(r"[(（【\[*＊xX×ｘＸ_＿○?预试試剩还還未全点點查阅閱展]")
 _BY_KIND = {rule.id: rule for rule in MARK_RULES}
 
 
 def iter_marks(text: str, rules: tuple[MarkRule, ...] = MARK_RULES) -> Iterator[tuple[str, int, int]]:
     """Yield (kind, start, end) for every mark in `text`, left to right."""
     position = 0
-    while (first := _FIRST.search(text, position)) is not None:
+    starts = _FIRST_WITH_NOTICES if PREVIEW_ENDS.search(text) else _FIRST
+    while (first := starts.search(text, position)) is not None:
         position = first.start() + 1
         for rule in rules:
             match = rule.pattern.match(text, first.start())

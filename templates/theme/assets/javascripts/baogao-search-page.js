@@ -240,7 +240,10 @@
         // The text's own words first: the record begins with its heading, which the result shows already.
         var heading = words((record.meta && record.meta.title) || "").length;
         var found = excerptAt(record.content, state.parts, heading) || excerptAt(record.content, state.parts, 0);
-        var excerpt = joined(found || record.excerpt || "");
+        var marked = joined(found || record.excerpt || "");
+        // A section from the index of headings holds its heading alone: the
+        // match, where the link opens; its text shows with the full list.
+        var excerpt = record.headingOnly ? "" : marked;
         var meta = record.meta || {};
         var filters = record.filters || {};
         var first = function (values) {
@@ -251,7 +254,7 @@
           .map(escapeHtml)
           .join(" · ");
         return (
-          '<li class="bg-result"><a class="bg-result-title" href="' + escapeHtml(address(state.root, record, excerpt)) + '">' +
+          '<li class="bg-result"><a class="bg-result-title" href="' + escapeHtml(address(state.root, record, marked)) + '">' +
           escapeHtml(meta.title || first(filters.report)) + "</a>" +
           (about ? '<p class="bg-result-report">' + about + "</p>" : "") +
           '<p class="bg-result-excerpt">' + excerpt + "</p></li>"
@@ -285,9 +288,11 @@
       state.block.setAttribute("data-state", query ? "done" : "idle");
       return;
     }
+    var filters = chosenFilters(state);
+    early(state, asked, terms.join(" "), filters, parts);
     state.ready
       .then(function () {
-        return state.pagefind.search(terms.join(" "), { filters: chosenFilters(state) });
+        return state.pagefind.search(terms.join(" "), { filters: filters });
       })
       .then(function (found) {
         if (asked !== state.asked) {
@@ -299,6 +304,7 @@
           if (asked !== state.asked) {
             return;
           }
+          state.done = asked;
           state.records = inOrder(records, parts);
           state.results = results.slice(first.length);
           state.shown = 0;
@@ -308,6 +314,63 @@
           return showMore(state, asked);
         });
       });
+  }
+
+  // Sections whose heading holds the query, from the small index of
+  // headings alone (one record a report, each heading a sub-result whose id
+  // is the section's address in the report's folder), shown while the
+  // search of every section's text is still running; that search puts them
+  // first too, and then shows its own list.
+  var EARLY_REPORTS = 8;
+  function early(state, asked, query, filters, parts) {
+    if (!state.headings) {
+      return;
+    }
+    state.headings
+      .then(function (headings) {
+        return headings && headings.search(query, { filters: filters });
+      })
+      .then(function (found) {
+        if (!found || asked !== state.asked || state.done === asked) {
+          return;
+        }
+        return read(found.results.slice(0, EARLY_REPORTS)).then(function (records) {
+          if (asked !== state.asked || state.done === asked) {
+            return;
+          }
+          var sections = [];
+          records.forEach(function (record) {
+            (record.sub_results || []).forEach(function (sub) {
+              var title = plain(joined(escapeHtml(sub.title || "")));
+              if (!holds(title, parts)) {
+                return;
+              }
+              var id = sub.url.slice(sub.url.indexOf("#") + 1);
+              try {
+                id = decodeURIComponent(id);
+              } catch (error) {
+                // Not encoded: as it is.
+              }
+              var meta = Object.assign({}, record.meta, { title: title, url: (record.meta.url || "") + id });
+              sections.push({ meta: meta, filters: record.filters, content: sub.title, headingOnly: true });
+            });
+          });
+          if (sections.length) {
+            render(state, inOrder(sections, parts).slice(0, PAGE));
+          }
+        });
+      })
+      .catch(function () {
+        // Without the index of headings, the search of every section's text shows all.
+      });
+  }
+
+  // Whether `text` holds each part of the query, its words side by side.
+  function holds(text, parts) {
+    var found = " " + words(text || "").join(" ") + " ";
+    return parts.every(function (group) {
+      return found.indexOf(" " + group.join(" ") + " ") >= 0;
+    });
   }
 
   // The first records, read whole: those whose heading holds the query's
@@ -387,8 +450,9 @@
 
   // Starts the page's search: `pagefind` is Pagefind's module or its
   // classic twin, `bundle` its folder's address, `parts` the other parts'
-  // folders (a large site is indexed in parts; results merge).
-  window.baogaoSearchPage = function (block, pagefind, bundle, parts) {
+  // folders (a large site is indexed in parts; results merge), `headings` a
+  // promise of the index of headings alone (over HTTP; null from disk).
+  window.baogaoSearchPage = function (block, pagefind, bundle, parts, headings) {
     var root = new URL("./", document.baseURI); // the search page is at the site's root
     var state = {
       block: block,
@@ -403,8 +467,15 @@
       results: [],
       records: [],
       shown: 0,
+      headings: headings || null,
     };
     block.hidden = false;
+    if (state.headings) {
+      // Its first search compiles its code: pay that now, not on the first keypress.
+      state.headings.then(function (module) {
+        return module && module.search("搜");
+      });
+    }
     state.ready = pagefind
       .options({ basePath: bundle, excerptLength: 24 })
       .then(function () {
