@@ -123,3 +123,19 @@ def test_a_dataset_builds_one_report_per_row_and_follows_its_rows(tmp_path: Path
     assert "1 report(s) changed" in result.stderr, result.stderr
     assert not (content / "reports-sz-2023").exists()
     assert "6.8%" in (content / "reports-gz-2023" / "fulltext.md").read_text(encoding="utf-8")
+
+
+def test_a_table_in_a_folder_that_holds_no_reports_is_passed_over_with_a_word(tmp_path: Path) -> None:
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    (sources / "report.txt").write_text("某县工作报告\n" + BODY, encoding="utf-8")
+    # A list of sources with English notes: no column of report text.
+    notes = "file\tnotes\n" + "".join(f"r{n}.txt\t{'scraped with chrome around it, ' * 6}\n" for n in range(3))
+    (sources / "SOURCES.tsv").write_text(notes, encoding="utf-8")
+    result = run_build("sources", "--content", "content", "--no-site", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "SOURCES.tsv: no column of report text" in result.stderr and "passed over" in result.stderr
+    assert sorted(p.name for p in (tmp_path / "content").iterdir() if p.is_dir() and p.name != ".baogao") == ["report"]
+    # Named on the command line, it is an error: the user asked for it.
+    named = run_build("sources/SOURCES.tsv", "--content", "other", "--no-site", cwd=tmp_path)
+    assert named.returncode == 2 and "SOURCES.tsv: no column of report text" in named.stderr

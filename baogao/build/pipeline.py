@@ -238,9 +238,18 @@ def _build(options: Options, say: Callable[[str], None], progress: Progress) -> 
     # with content/ untouched. A dataset gives one report per row.
     given: dict[str, Given] = {}
     read: dict[str, Task] = {}
+    named = {argument.resolve() for argument in options.sources if argument.is_file()}
+    taken = set(slugs.values())
     for path in paths:
-        for slug, (source, task) in _read_path(path, shown_as[path], slugs[path], options.root, set(slugs.values())):
-            given[slug], read[slug] = source, task
+        try:
+            for slug, (source, task) in _read_path(path, shown_as[path], slugs[path], options.root, taken):
+                given[slug], read[slug] = source, task
+        except InputError as error:
+            # A table found in a folder may be no dataset of reports (a list
+            # of sources, a package's settings): passed over, with a word.
+            if not is_dataset(path.name) or path.resolve() in named:
+                raise
+            say(f"warning: {error}; passed over (name the file to have it read)")
     rows_given = {source.shown for source in given.values() if DATASET_ROW in source.shown}
     files_given = set(shown_as.values())
 

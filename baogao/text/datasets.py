@@ -40,8 +40,11 @@ METADATA_COLUMNS: dict[str, tuple[str, ...]] = {
     "speaker": ("speaker", "报告人", "讲话人"),
     "source_url": ("url", "link", "source", "sourceurl", "链接", "网址", "来源"),
 }
-# A value is text of a report when it is at least this long on average.
+# A column not named as text is the text of reports when its values are at
+# least this long on average, and at least this share of them Chinese.
 MIN_TEXT_CHARS = 100
+MIN_HAN_SHARE = 0.3
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # Where a JSON file keeps its list of records, when it is not the list itself.
 _RECORD_LISTS = ("data", "reports", "records", "items", "rows", "results", "list")
 _SAFE_KEY = re.compile(r"[^\w\-]+")
@@ -76,8 +79,8 @@ def dataset_rows(text: str, name: str) -> list[DatasetRow]:
     if text_column is None:
         raise InputError(
             name,
-            f"no column of report text (name one text, content or 正文, or give the longest column at least "
-            f"{MIN_TEXT_CHARS} characters); columns: {', '.join(columns)}",
+            f"no column of report text (name one text, content or 正文, or make the longest column at least "
+            f"{MIN_TEXT_CHARS} characters of mostly Chinese text); columns: {', '.join(columns)}",
         )
     title_column = _column(columns, TITLE_COLUMNS)
     key_column = _column(columns, KEY_COLUMNS)
@@ -166,11 +169,18 @@ def _column(columns: list[str], names: tuple[str, ...]) -> str | None:
 
 
 def _longest(columns: list[str], records: list[dict[str, str]]) -> str | None:
+    """The column of report text where none is named so: the longest, if its
+    values are long and mostly Chinese (a column of notes in English, or of
+    addresses, is not a report)."""
+
     def average(column: str) -> float:
         return sum(len(record.get(column, "")) for record in records) / len(records)
 
     best = max(columns, key=average, default=None)
-    return best if best is not None and average(best) >= MIN_TEXT_CHARS else None
+    if best is None or average(best) < MIN_TEXT_CHARS:
+        return None
+    text = "".join("".join(record.get(best, "").split()) for record in records)
+    return best if len(_HAN.findall(text)) >= MIN_HAN_SHARE * len(text) else None
 
 
 def _plain(value: str) -> str:
