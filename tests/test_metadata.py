@@ -56,9 +56,9 @@ def test_kind_region_and_year_of_the_labelled_files() -> None:
         pytest.skip("../shared is absent (it exists beside the project in CI, not in a user's clone)")
     found = accuracy()
     # Development figures (see the module's docstring); the goal is 0.95.
-    assert found["kind"] >= 0.92, found
+    assert found["kind"] >= 0.94, found
     assert found["region"] >= 0.84, found
-    assert found["year"] >= 0.86, found
+    assert found["year"] >= 0.91, found
 
 
 @pytest.mark.parametrize(
@@ -143,6 +143,15 @@ def test_kind_region_and_year_of_the_labelled_files() -> None:
         ),
         # A place named once, as a body's, in a text that names no other.
         ("", ["根据丹江口教育局的要求，我校开展了自查。"], {"region": "湖北省/十堰市/丹江口市"}),
+        # A year whose 年 the page lost before its month.
+        ("关于202310月份民生实事项目进展情况的通报", [], {"year": "2023"}),
+        # A statistical bulletin without its title, known by its shape.
+        (
+            "",
+            ["2015年,面对严峻复杂的外部环境,全县经济平稳发展。", "一、综合", "初步测算,2015年全县地区生产总值24亿元。"],
+            {"kind": "statistical-bulletin", "year": "2015"},
+        ),
+        ("", ["一、综合", "学校办学条件总体良好。"], {"kind": ""}),  # 综合 alone is not enough
     ],
 )
 def test_metadata_from_the_first_lines(title: str, lines: list[str], expected: dict[str, str]) -> None:

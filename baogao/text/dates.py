@@ -17,7 +17,8 @@ from .numbering import FULL_WIDTH_DIGITS, chinese_value
 # An annual report given from this month on covers the year it is given in.
 LATE_SESSION_MONTH = 10
 # A year, printed with 年 or, in a title, straight before its words (2017政府工作报告).
-_YEAR = re.compile(r"((?:19|20)\d\d)\s*(?:年|(?=[\u4e00-\u9fff]))")
+# A year, or one whose 年 the page lost before a month (202310月份: 2023年10月份).
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:年|(?=[\u4e00-\u9fff])|(?=(?:0?[1-9]|1[0-2])月))")
 _DATE = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
 _ISO_DATE = re.compile(r"((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})")
 # A subtitle starts with a dash: ——2023年1月12日在…会议上.

@@ -172,8 +172,10 @@ def extract_metadata(
         or _reporter_kind_of(_SPEAKER.match(speaker_line.strip()))
         or kind_of(file_name)
         # Last, the page's own header lines (a page title, a template site's
-        # blurb: 下面是小编整理的…工作总结) may name what it offers.
+        # blurb: 下面是小编整理的…工作总结) may name what it offers…
         or next((found for line in removed[:PAGE_HEADER_LINES] for found in [kind_of(line)] if found), "")
+        # …or its shape does: a statistical bulletin opens with 一、综合 on the economy.
+        or ("statistical-bulletin" if _bulletin_shape(lines[:HEAD_LINES], text) else "")
     )
     speaker = _speaker(speaker_line)
     meeting = _MEETING.search(subtitle)
@@ -200,6 +202,15 @@ def extract_metadata(
         speaker=speaker,
         source_url=next((m.group(0) for line in removed for m in [_URL.search(line)] if m), ""),
     )
+
+
+# The first part of a statistical bulletin (国民经济和社会发展统计公报), whoever prints it.
+_BULLETIN_OPENS = re.compile(r"^一\s*[、.．]\s*综\s*合\s*$")
+_BULLETIN_SPEAKS = re.compile(r"初步(?:核算|测算|统计)|地区生产总值|国内生产总值")
+
+
+def _bulletin_shape(head: Sequence[str], text: str) -> bool:
+    return any(_BULLETIN_OPENS.match(line.strip()) for line in head) and _BULLETIN_SPEAKS.search(text) is not None
 
 
 def _start_of(lines: Sequence[str]) -> str:
