@@ -41,22 +41,19 @@ from ..render.names import (
     REPORTS_SCRIPT,
     SEARCH_PAGE,
 )
-from ..text.datasets import DATASET_ROW, DatasetRow, dataset_rows, is_dataset
-from ..text.decode import decode_bytes, decode_source
-from ..text.metadata import CORRECTABLE
+from ..text.datasets import DATASET_ROW, is_dataset
+from ..text.decode import decode_source
 from .database import DATABASE_FILE, write_database
 from .edits import edited_section_pages, page_texts, with_edits
-from .files import sha256, tree_digest, tree_stats
+from .files import tree_digest, tree_stats
 from .manifest import DamagedManifest, Manifest, ReportEntry, load_manifest
 from .plan import Given, known_slugs, plan, site_pages_needed, site_reports, stale_files
+from .reading import Task, read_again, read_path
 from .site import Stamp, build_site, site_is_current, stats_cache
 from .sources import (
     SOURCE_SUFFIXES,
     assign_slugs,
     collect_sources,
-    published_path,
-    read_bytes,
-    read_corrections,
     shown_path,
 )
 from .staging import exclusive
@@ -97,24 +94,6 @@ class Prepared:
     files: dict[str, str]
     """Its content/ files, keyed by path relative to content/."""
     listing: Listing
-
-
-@dataclass(frozen=True)
-class Task:
-    """A changed source to prepare."""
-
-    data: bytes
-    shown: str
-    """Its path in messages and the manifest (`sources.shown_path`)."""
-    published: str
-    """Its path on the site (`sources.published_path`)."""
-    digest: str
-    """SHA-256 of its bytes."""
-    slug: str
-    corrections: tuple[tuple[str, str], ...] = ()
-    """A reader's corrections to its metadata (`sources.read_corrections`)."""
-    edited: tuple[tuple[str, str], ...] = ()
-    """Its section pages the reader edited: (file name, Markdown as saved)."""
 
 
 def prepare(task: Task, env: jinja2.Environment) -> Prepared:
@@ -242,7 +221,7 @@ def _build(options: Options, say: Callable[[str], None], progress: Progress) -> 
     taken = set(slugs.values())
     for path in paths:
         try:
-            for slug, (source, task) in _read_path(path, shown_as[path], slugs[path], options.root, taken):
+            for slug, (source, task) in read_path(path, shown_as[path], slugs[path], options.root, taken):
                 given[slug], read[slug] = source, task
         except InputError as error:
             # A table found in a folder may be no dataset of reports (a list
@@ -268,7 +247,7 @@ def _build(options: Options, say: Callable[[str], None], progress: Progress) -> 
     existing = {name.removeprefix("content:") for name in content_stats}
     the_plan = plan(manifest, renderer, given, existing, source_exists)
     for slug in the_plan.refresh:  # an earlier run's report this version has no listing of
-        given[slug], read[slug] = _read_again(manifest.reports[slug].source, slug, options.root)
+        given[slug], read[slug] = read_again(manifest.reports[slug].source, slug, options.root)
     rendered = [*the_plan.todo, *the_plan.refresh]
     # The data of a report follow the reader's edits of its pages: a report
     # whose page was edited since the last run is computed again from them.
@@ -319,52 +298,6 @@ def _build(options: Options, say: Callable[[str], None], progress: Progress) -> 
     if options.build_site:
         _build_site_unless_current(options, listings, content_stats, progress)
     return changed
-
-
-def _read_path(
-    path: Path, shown: str, slug: str, root: Path, taken: set[str]
-) -> Iterator[tuple[str, tuple[Given, Task]]]:
-    """A source as (slug, (what the plan compares, what processing takes)):
-    one for a report file, one per row for a dataset (slug ``<file>-<row key>``)."""
-    if not is_dataset(path.name):
-        yield slug, _read(path, shown, slug, root)
-        return
-    for row, task in _dataset_tasks(path, shown, root):
-        row_slug = f"{slug}-{row.key}".lower()
-        while row_slug in taken:  # a report file of that name is given too
-            row_slug += "-row"
-        taken.add(row_slug)
-        yield row_slug, (Given(task.shown, task.digest), replace(task, slug=row_slug))
-
-
-def _dataset_tasks(path: Path, shown: str, root: Path) -> Iterator[tuple[DatasetRow, Task]]:
-    data, _ = read_bytes(path, shown)
-    text, _ = decode_bytes(data, shown)
-    published = published_path(path, root)
-    for row in dataset_rows(text, shown):
-        name = f"{DATASET_ROW}{row.key}"
-        yield row, Task(row.text.encode("utf-8"), shown + name, published + name, row.digest, "", row.metadata)
-
-
-def _read_again(shown: str, slug: str, root: Path) -> tuple[Given, Task]:
-    """An earlier run's source, read again by the path its manifest entry records."""
-    if DATASET_ROW not in shown:
-        return _read(root / shown, shown, slug, root)
-    file = shown.split(DATASET_ROW, 1)[0]
-    for _row, task in _dataset_tasks(root / file, file, root):
-        if task.shown == shown:
-            return Given(task.shown, task.digest), replace(task, slug=slug)
-    raise InputError(shown, "this row is no longer in its dataset; run again")
-
-
-def _read(path: Path, shown: str, slug: str, root: Path) -> tuple[Given, Task]:
-    """A source and its corrections, read: what the plan compares, and what
-    processing it takes."""
-    data, digest = read_bytes(path, shown)
-    corrections, written = read_corrections(path, shown, CORRECTABLE)
-    # The report changes when its source or its corrections do.
-    given = Given(shown, sha256(digest.encode() + written) if written else digest)
-    return given, Task(data, shown, published_path(path, root), digest, slug, tuple(corrections.items()))
 
 
 def _load_manifest(content: Path, say: Callable[[str], None]) -> Manifest:
