@@ -206,3 +206,15 @@ def test_a_file_of_nothing_but_page_chrome_is_refused(tmp_path: Path) -> None:
     result = run_build("-q", "--no-site", "--content", str(tmp_path / "content"), str(chrome))
     assert result.returncode == 2
     assert "chrome.txt: no report text: the file holds only page chrome" in result.stderr
+
+
+def test_a_removed_lines_words_are_shown_as_text_on_the_overview(tmp_path: Path) -> None:
+    source = tmp_path / "page.txt"
+    body = "全县共有义务教育学校36所，在校学生2.1万人，专任教师1870人，办学条件持续改善。"
+    lines = ["当前位置：首页 > <b onmouseover=x>栏目</b> > *列表*", "某县教育工作自评报告", body, "一、基本情况", body]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_build("-q", "--no-site", "--content", str(tmp_path / "content"), str(source))
+    assert result.returncode == 0, result.stderr
+    overview = (tmp_path / "content" / "page" / "index.md").read_text(encoding="utf-8")
+    record = next(line for line in overview.splitlines() if line.startswith("- 原文第 1 行"))
+    assert "<b" not in record and "&lt;b onmouseover=x&gt;" in record and "\\*列表\\*" in record

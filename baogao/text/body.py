@@ -148,6 +148,23 @@ REPORT_WORDS = re.compile(
 )
 
 
+# Why a line around the body is the page's, as a removal records it
+# (``chrome.page-<reason>``; `render.labels` says each in Chinese).
+PAGE_REASONS = (
+    "voice",  # the site speaking: blurbs, terms, notices, ads
+    "link",  # links to other articles, addresses, file names
+    "interface",  # buttons, counters and menus in interface words
+    "record",  # the page's own records: source, editor, date, registration
+    "counter",  # pages, words, size, reads
+    "byline",  # a dateline, a credit
+    "symbols",  # mostly not Chinese, and no sentence
+    "menu",  # items of a menu or a breadcrumb
+    "contents",  # a table of contents
+    "short",  # a short line outside the body that reads as none of the report's
+    "repeat",  # a line the page prints again
+)
+
+
 class Kind(Enum):
     """What a line reads as."""
 
@@ -170,6 +187,8 @@ class Body:
     kinds: tuple[Kind, ...]
     found: bool
     """False: too little prose to tell the page from the report; every line is kept."""
+    reasons: tuple[str, ...] = ()
+    """Why each line of the page's kind is the page's (`PAGE_REASONS`), else ""."""
 
 
 @functools.lru_cache(maxsize=4096)  # a line is weighed by several passes
@@ -187,6 +206,11 @@ def ui_share(text: str) -> float:
 
 def line_kind(text: str) -> Kind:
     """Class one stripped, non-blank line on features that hold across sites."""
+    return line_reading(text)[0]
+
+
+def line_reading(text: str) -> tuple[Kind, str]:
+    """A line's kind, and for the page's lines why (one of `PAGE_REASONS`)."""
     if "(" in text:
         text = PINYIN.sub("", text)
     if "<" in text:
@@ -198,56 +222,60 @@ def line_kind(text: str) -> Kind:
     if han >= 2 * PROSE_MIN_HAN and share >= PROSE_MIN_HAN_SHARE and ENDS_SENTENCE.search(compact):
         # A long sentence: only what a page prints at any length can make it the page's.
         if PREVIEW_ENDS.search(compact):
-            return Kind.PROSE
-        if _SITE_VOICE.search(compact) or _PREVIOUS_NEXT.match(compact):
-            return Kind.CHROME
+            return Kind.PROSE, ""
+        if _SITE_VOICE.search(compact):
+            return Kind.CHROME, "voice"
+        if _PREVIOUS_NEXT.match(compact):
+            return Kind.CHROME, "link"
         if is_heading(text) and len(compact) <= 60:
-            return Kind.HEADING
-        return Kind.PROSE
+            return Kind.HEADING, ""
+        return Kind.PROSE, ""
     # A notice that the preview ends says text is missing: it stays, marked
     # (`text.marks`), however much it reads like the site's.
     if PREVIEW_ENDS.search(compact):
-        return Kind.PROSE
+        return Kind.PROSE, ""
     # The site's voice first: a document site numbers its notices 1. 2. 3.
     if _SITE_VOICE.search(compact):
-        return Kind.CHROME
+        return Kind.CHROME, "voice"
     if is_heading(text) and len(compact) <= 60:
-        return Kind.HEADING
+        return Kind.HEADING, ""
     if _URL.search(text) and han < 2 * PROSE_MIN_HAN:
-        return Kind.CHROME
+        return Kind.CHROME, "link"
     # Interface words are weighed on short lines only: a page's buttons and
     # records are short, a report's sentences are not.
     if han < 2 * PROSE_MIN_HAN and ui_share(text) >= UI_SHARE:
-        return Kind.CHROME
+        return Kind.CHROME, "interface"
     if _RECORD_LABEL.match(text) and not ENDS_SENTENCE.search(compact) and han < 2 * PROSE_MIN_HAN:
-        return Kind.CHROME
-    if _PREVIOUS_NEXT.match(compact) or _REGISTRATION.search(text) and not ENDS_SENTENCE.search(compact):
-        return Kind.CHROME
+        return Kind.CHROME, "record"
+    if _PREVIOUS_NEXT.match(compact):
+        return Kind.CHROME, "link"
+    if _REGISTRATION.search(text) and not ENDS_SENTENCE.search(compact):
+        return Kind.CHROME, "record"
     if _COUNTER.match(text) and not text.endswith(("|", "｜")):
-        return Kind.CHROME
+        return Kind.CHROME, "counter"
     if (_DATELINE.match(compact) or _CREDIT.search(compact)) and han < PROSE_MIN_HAN:
-        return Kind.CHROME
+        return Kind.CHROME, "byline"
     if _PAGE_DATE.search(text) and not ENDS_SENTENCE.search(text) and han < 2 * PROSE_MIN_HAN:
-        return Kind.CHROME
+        return Kind.CHROME, "record"
     if FRAME.search(compact) and len(compact) <= 60 and not ENDS_SENTENCE.search(compact):
-        return Kind.FRAME
+        return Kind.FRAME, ""
     # A cell of a table the scraper flattened (``80 |``) is the report's.
     cell = compact.endswith(("|", "｜")) and re.search(r"[^\W_]", compact) is not None
     if share < CHROME_MAX_HAN_SHARE and not sentence and not cell:
-        return Kind.CHROME
+        return Kind.CHROME, "symbols"
     if len(_SEPARATORS.split(compact)) >= 3 and not sentence:
-        return Kind.CHROME
+        return Kind.CHROME, "menu"
     # A breadcrumb: 当前位置:某网>栏目>自查报告> (its colon is no sentence).
     if len(_CRUMB.findall(compact)) >= 2 and han < 2 * PROSE_MIN_HAN and not ENDS_SENTENCE.search(compact):
-        return Kind.CHROME
+        return Kind.CHROME, "menu"
     # A note in brackets after a title (…述职报告(分管党务,纪检监察)) does not make it prose.
     unbracketed = _BRACKETED.sub("", compact)
     if han >= PROSE_MIN_HAN and share >= PROSE_MIN_HAN_SHARE and _PROSE_MARKS.search(unbracketed):
-        return Kind.PROSE
+        return Kind.PROSE, ""
     # A line that ends a sentence is the report's, however few its characters.
     if len(compact) >= 2 and ENDS_SENTENCE.search(compact):
-        return Kind.PROSE
-    return Kind.SHORT
+        return Kind.PROSE, ""
+    return Kind.SHORT, ""
 
 
 def page_voice(text: str) -> bool:
@@ -261,14 +289,16 @@ def page_voice(text: str) -> bool:
     )
 
 
-def line_kinds(lines: tuple[Line, ...]) -> tuple[Kind, ...]:
-    """Each line's kind, read with its neighbours: a subtitle or speaker line
+def line_kinds(lines: tuple[Line, ...]) -> tuple[tuple[Kind, ...], tuple[str, ...]]:
+    """Each line's kind (and for the page's lines why), read with its neighbours: a subtitle or speaker line
     broken in two is one opening line (its second half reads as one only
     with the first); a run of contents entries is the
     page's (a report's outline is read from its headings, not its contents)."""
     texts = [line.text.strip() for line in lines]
-    first = [line_kind(text) for text in texts]
+    readings = [line_reading(text) for text in texts]
+    first = [kind for kind, _ in readings]
     kinds = list(first)
+    reasons = [reason for _, reason in readings]
     for index in range(len(first) - 1):
         after = texts[index + 1]
         if (
@@ -285,9 +315,9 @@ def line_kinds(lines: tuple[Line, ...]) -> tuple[Kind, ...]:
         numbers = [int(re.findall(r"\d+", texts[i])[-1]) for i in run]
         if len(run) >= CONTENTS_RUN and numbers == sorted(numbers):
             for i in run:
-                kinds[i] = Kind.CHROME
+                kinds[i], reasons[i] = Kind.CHROME, "contents"
         run = []
-    return tuple(kinds)
+    return tuple(kinds), tuple(reasons)
 
 
 def _score(text: str, kind: Kind) -> float:
@@ -304,10 +334,10 @@ def _score(text: str, kind: Kind) -> float:
 
 def find_body(lines: tuple[Line, ...]) -> Body:
     """The densest run of report text: the maximum-sum run of line scores."""
-    kinds = line_kinds(lines)
+    kinds, reasons = line_kinds(lines)
     prose = sum(han_count(line.text) for line, kind in zip(lines, kinds, strict=True) if kind is Kind.PROSE)
     if prose < MIN_BODY_PROSE:
-        return Body(0, len(lines), kinds, False)
+        return Body(0, len(lines), kinds, False, reasons)
     best, best_start, best_end = float("-inf"), 0, 0
     total, start = 0.0, 0
     for index, (line, kind) in enumerate(zip(lines, kinds, strict=True)):
@@ -316,11 +346,11 @@ def find_body(lines: tuple[Line, ...]) -> Body:
         total += _score(line.text, kind)
         if total > best:
             best, best_start, best_end = total, start, index + 1
-    return Body(best_start, best_end, kinds, True)
+    return Body(best_start, best_end, kinds, True, reasons)
 
 
-def outside_lines(lines: tuple[Line, ...], body: Body, title: range) -> set[int]:
-    """Indices of the lines outside the body that are the page's.
+def outside_lines(lines: tuple[Line, ...], body: Body, title: range) -> dict[int, str]:
+    """The lines around the body that are the page's: index -> why (`PAGE_REASONS`).
 
     Before the body, a line is kept when it reads as prose, or when it is a
     heading or an opening line in the unbroken run just before the body.
@@ -328,7 +358,7 @@ def outside_lines(lines: tuple[Line, ...], body: Body, title: range) -> set[int]
     a cell per line) is kept too.
     """
     if not body.found:
-        return set()
+        return {}
     kinds = body.kinds
     page: set[int] = set()
     # A cell of a table printed a cell per line: a short line, or a number.
@@ -387,16 +417,18 @@ def outside_lines(lines: tuple[Line, ...], body: Body, title: range) -> set[int]
     # A short line printed again where the page repeats its header (between
     # copies of the body) is the page's wherever it stands.
     printed = {compact(lines[i].text) for i in (*page, *title)}
-    for index, kind in enumerate(kinds):
-        if (
-            index not in title
-            and kind in (Kind.SHORT, Kind.FRAME, Kind.CHROME)
-            and compact(lines[index].text) in printed
-        ):
-            page.add(index)
+    repeats = {
+        index
+        for index, kind in enumerate(kinds)
+        if index not in page
+        and index not in title
+        and kind in (Kind.SHORT, Kind.FRAME, Kind.CHROME)
+        and compact(lines[index].text) in printed
+    }
     # A repeat of the title itself is left to be named as one (`clean.take_title`).
     titles = {compact(lines[i].text) for i in title}
-    return {index for index in page if compact(lines[index].text) not in titles}
+    why = {index: body.reasons[index] or "short" for index in page} | {index: "repeat" for index in repeats}
+    return {index: reason for index, reason in sorted(why.items()) if compact(lines[index].text) not in titles}
 
 
 def compact(text: str) -> str:

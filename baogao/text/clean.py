@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..model import CleanText, Line, Removal, SourceText, Span
-from .body import REPORT_WORDS, find_body, outside_lines
+from .body import PAGE_REASONS, REPORT_WORDS, find_body, outside_lines
 from .chrome import CHROME_RULES, HTML_COMMENT, ChromeRule, chrome_rule, comment_lines
 from .dedupe import remove_repeats
 from .linebreaks import rejoin_split_markers, rejoin_wrapped, split_flattened
@@ -24,7 +24,9 @@ from .title import choose_title, glued_title, shares_title, split_site_name, spl
 # A report's title is one short line without a sentence end.
 MAX_REPORT_TITLE_CHARS = 80
 TITLE_REPEAT = "title.repeat"
-OUTSIDE_BODY = "chrome.outside-body"
+# The page around the body: chrome.page-<reason> (`body.PAGE_REASONS`).
+PAGE_RULE = "chrome.page-"
+PAGE_RULES = tuple(PAGE_RULE + reason for reason in PAGE_REASONS)
 # The shortest end of a title that is taken for the title printed again.
 MIN_TITLE_TAIL = 4
 COLLECTION_LABEL = "chrome.collection-label"
@@ -84,7 +86,7 @@ def remove_page(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], tuple[Remova
     page = outside_lines(lines, body, title)
     kept = tuple(line for i, line in enumerate(lines) if i not in page)
     removed = tuple(
-        Removal("chrome", OUTSIDE_BODY, line.text, Span(line.number, line.number))
+        Removal("chrome", f"{PAGE_RULE}{page[i]}", line.text, Span(line.number, line.number))
         for i, line in enumerate(lines)
         if i in page
     )
