@@ -219,17 +219,6 @@ def line_reading(text: str) -> tuple[Kind, str]:
     han = han_count(compact)
     share = han / len(compact) if compact else 0.0
     sentence = bool(SENTENCE_MARKS.search(compact))
-    if han >= 2 * PROSE_MIN_HAN and share >= PROSE_MIN_HAN_SHARE and ENDS_SENTENCE.search(compact):
-        # A long sentence: only what a page prints at any length can make it the page's.
-        if PREVIEW_ENDS.search(compact):
-            return Kind.PROSE, ""
-        if _SITE_VOICE.search(compact):
-            return Kind.CHROME, "voice"
-        if _PREVIOUS_NEXT.match(compact):
-            return Kind.CHROME, "link"
-        if is_heading(text) and len(compact) <= 60:
-            return Kind.HEADING, ""
-        return Kind.PROSE, ""
     # A notice that the preview ends says text is missing: it stays, marked
     # (`text.marks`), however much it reads like the site's.
     if PREVIEW_ENDS.search(compact):
@@ -237,8 +226,13 @@ def line_reading(text: str) -> tuple[Kind, str]:
     # The site's voice first: a document site numbers its notices 1. 2. 3.
     if _SITE_VOICE.search(compact):
         return Kind.CHROME, "voice"
+    if _PREVIOUS_NEXT.match(compact):
+        return Kind.CHROME, "link"
     if is_heading(text) and len(compact) <= 60:
         return Kind.HEADING, ""
+    # A long sentence: only what a page prints at any length (above) makes it the page's.
+    if han >= 2 * PROSE_MIN_HAN and share >= PROSE_MIN_HAN_SHARE and ENDS_SENTENCE.search(compact):
+        return Kind.PROSE, ""
     if _URL.search(text) and han < 2 * PROSE_MIN_HAN:
         return Kind.CHROME, "link"
     # Interface words are weighed on short lines only: a page's buttons and
@@ -247,8 +241,6 @@ def line_reading(text: str) -> tuple[Kind, str]:
         return Kind.CHROME, "interface"
     if _RECORD_LABEL.match(text) and not ENDS_SENTENCE.search(compact) and han < 2 * PROSE_MIN_HAN:
         return Kind.CHROME, "record"
-    if _PREVIOUS_NEXT.match(compact):
-        return Kind.CHROME, "link"
     if _REGISTRATION.search(text) and not ENDS_SENTENCE.search(compact):
         return Kind.CHROME, "record"
     if _COUNTER.match(text) and not text.endswith(("|", "｜")):
