@@ -53,10 +53,13 @@ def test_every_corpus_file_goes_through_the_pipeline(path: Path) -> None:
     assert f"{report.slug}/index.md" in files
     # Nothing lost: every non-blank character is in the title, the body, or a removal.
     assert accounted_characters(report, report.title) == Counter("".join(report.source.text.split()))
-    # No chrome line survives on any page.
+    # No chrome line survives on any page; the overview's record of what was
+    # removed quotes each removed line (out of both search indexes).
     for name, text in files.items():
         if name.endswith(".md"):
             for line in text.split("\n"):
+                if name.endswith("index.md") and line.startswith("- 原文第"):
+                    continue
                 assert not CHROME.search(line), f"{name}: {line[:60]}"
 
 
