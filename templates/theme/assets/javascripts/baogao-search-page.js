@@ -321,7 +321,7 @@
   // is the section's address in the report's folder), shown while the
   // search of every section's text is still running; that search puts them
   // first too, and then shows its own list.
-  var EARLY_REPORTS = 16;
+  var EARLY_REPORTS = 8;
   function early(state, asked, query, filters, parts) {
     if (!state.headings) {
       return;
