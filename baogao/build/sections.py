@@ -166,14 +166,15 @@ def page_sections(page_html: str, url: str) -> list[SectionRecord]:
 CJK_MARKS = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201f\u2026\u2014\u00b7"
 # Han characters, as the search page's script reads them (baogao-search-page.js).
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
-# Every Han character is set apart; then a run of marks standing alone is
-# put back onto the word before it (a mark of its own takes a position of
-# its own in Pagefind's index, and the words on either side would no
-# longer stand side by side). A run of digits and letters stays
-# whole (3.5%, PM2.5), and is set apart from Han characters.
+# Every Han character and every digit is set apart; then a run of marks
+# standing alone is put back onto the word before it (a mark of its own
+# takes a position of its own in Pagefind's index, and the words on either
+# side would no longer stand side by side): 3412.55 is 3 4 1 2. 5 5, and a
+# run a reader copies from inside a number (55万元 of 3412.55万元) is found.
+# A run of letters stays whole (PM, GDP).
 # (Spaces go in as a literal replacement at each Han character's edges: a
 # replacement that names a group is expanded in Python for every match.)
-_HAN_EDGE = re.compile(f"(?=[{HAN}])|(?<=[{HAN}])|(?<=[{CJK_MARKS}])")
+_HAN_EDGE = re.compile(f"(?=[{HAN}0-9])|(?<=[{HAN}0-9])|(?<=[{CJK_MARKS}])")
 _LONE_MARKS = re.compile(r"(?<=\S) +(?=[^\s\w]+(?: |$))")
 # Marks that open the text go with its first word.
 _LEADING_MARKS = re.compile(r"^([^\s\w]+) +")

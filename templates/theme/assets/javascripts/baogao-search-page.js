@@ -15,8 +15,9 @@
   "use strict";
   var HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3ffff}";
   var HAN_CHAR = new RegExp("([" + HAN + "])", "u");
-  // Characters a space the index put in may stand beside: Han, and CJK and full-width punctuation.
-  var CLOSE = new RegExp("[" + HAN + "\\u3000-\\u303f\\uff00-\\uffef]", "u");
+  // Characters a space the index put in may stand beside: Han, digits, and
+  // CJK and full-width punctuation.
+  var CLOSE = new RegExp("[" + HAN + "\\u3000-\\u303f\\uff00-\\uffef0-9]", "u");
   var WIDE = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF05]/g;
   // White space and the marks of Chinese text end a word, even between two
   // numbers (1.41%、2.92%), as baogao/build/sections.py (CJK_MARKS) cuts the index.
@@ -37,8 +38,9 @@
       .replace(/(\d)\uFF0E(?=\d)/g, "$1.");
   }
 
-  // The query as the index holds it: each Han character a word, other runs
-  // (digits, letters) whole, punctuation and white space between them dropped.
+  // The query as the index holds it: each Han character and each digit a
+  // word, runs of letters whole, punctuation and white space between them
+  // dropped (3412.55万元 is 3 4 1 2 5 5 万 元).
   function words(query) {
     var found = [];
     fold(query)
@@ -48,9 +50,11 @@
           found.push(piece);
         } else {
           piece.split(CJK_MARKS).forEach(function (run) {
-            if (/[\p{L}\p{N}]/u.test(run)) {
-              found.push(run);
-            }
+            run.split(/(\d)/).forEach(function (part) {
+              if (/[\p{L}\p{N}]/u.test(part)) {
+                found.push(part);
+              }
+            });
           });
         }
       });
