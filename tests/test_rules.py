@@ -9,7 +9,7 @@ from baogao.model import SourceText
 from baogao.render import labels
 from baogao.render.escape import render_inline
 from baogao.text.chrome import CHROME_RULES, HTML_COMMENT, chrome_rule
-from baogao.text.clean import COLLECTION_LABEL, PAGE_RULES, SITE_NAME, TITLE_REPEAT, clean
+from baogao.text.clean import PAGE_RULES, SITE_NAME, TITLE_LABEL, TITLE_REPEAT, clean
 from baogao.text.dedupe import DUPLICATE_COPY
 from baogao.text.figures import sentence_figures
 from baogao.text.linebreaks import split_flattened
@@ -47,7 +47,7 @@ def test_every_chrome_rule_has_an_example_and_a_label() -> None:
         TITLE_REPEAT,
         DUPLICATE_COPY,
         *PAGE_RULES,
-        COLLECTION_LABEL,
+        TITLE_LABEL,
         SITE_NAME,
     }
 

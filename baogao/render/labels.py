@@ -36,7 +36,7 @@ REMOVAL_REASONS = {
     "chrome.page-contents": "目录",
     "chrome.page-short": "正文之外的短行，不像报告文字",
     "chrome.page-repeat": "网页重复打印的行",
-    "chrome.collection-label": "标题前后的篇目编号、标签或表格边线",
+    "chrome.title-label": "标题前后的篇目编号、标签或表格边线",
     "chrome.site-name": "网页标题后的网站名",
     "title.repeat": "与标题相同",
     "duplicate.copy": "与原文第 {first}–{last} 行重复",

@@ -29,12 +29,12 @@ PAGE_RULE = "chrome.page-"
 PAGE_RULES = tuple(PAGE_RULE + reason for reason in PAGE_REASONS)
 # The shortest end of a title that is taken for the title printed again.
 MIN_TITLE_TAIL = 4
-COLLECTION_LABEL = "chrome.collection-label"
+TITLE_LABEL = "chrome.title-label"
 SITE_NAME = "chrome.site-name"
 _SPACE = re.compile(r"\s+")
 # A label in front of a title: a collection's (第1篇 区人大常委会工作报告), a
 # scraper's (标题: …), or a table's cell border (| … |).
-_TITLE_LABEL = re.compile(r"^(第\s*[0-9一二三四五六七八九十]+\s*篇|标题\s*[:：]|標題\s*[:：]|题目\s*[:：]|[|｜])\s*")
+_TITLE_PREFIX = re.compile(r"^(第\s*[0-9一二三四五六七八九十]+\s*篇|标题\s*[:：]|標題\s*[:：]|题目\s*[:：]|[|｜])\s*")
 _TITLE_BORDER = re.compile(r"\s*[|｜]\s*$")
 _TITLE_DATELINE = re.compile(r"^\S{0,12}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日电\s*")
 _BRACKETED_TITLE = re.compile(r"^[\[【]\s*(?P<title>[^\[\]【】]{4,80}?)\s*[\]】]")
@@ -109,25 +109,25 @@ def take_title(
     text = "".join(line.text.strip() for line in parts)
     labels: tuple[Removal, ...] = ()
     span = Span(parts[0].number, parts[-1].number)
-    label = _TITLE_LABEL.match(text)
+    label = _TITLE_PREFIX.match(text)
     if label and label.end() < len(text):
-        labels += (Removal("chrome", COLLECTION_LABEL, label.group(0).strip(), span),)
+        labels += (Removal("chrome", TITLE_LABEL, label.group(0).strip(), span),)
         text = text[label.end() :]
     border = _TITLE_BORDER.search(text)
     if border and border.start() > 0:
-        labels += (Removal("chrome", COLLECTION_LABEL, border.group(0).strip(), span),)
+        labels += (Removal("chrome", TITLE_LABEL, border.group(0).strip(), span),)
         text = text[: border.start()]
     # A news dateline in front (新华网北京3月19日电 最高人民检察院工作报告).
     dateline = _TITLE_DATELINE.match(text)
     if dateline and dateline.end() < len(text):
-        labels += (Removal("chrome", COLLECTION_LABEL, dateline.group(0).strip(), span),)
+        labels += (Removal("chrome", TITLE_LABEL, dateline.group(0).strip(), span),)
         text = text[dateline.end() :]
     # A page title in brackets before other words ([2020年X区人大常委会工作报告] 2020年是…):
     # the bracketed part, when it alone names a kind of report.
     bracketed = _BRACKETED_TITLE.match(text)
     rest = text[bracketed.end() :].strip() if bracketed else ""
     if bracketed and rest and REPORT_WORDS.search(bracketed.group("title")) and not REPORT_WORDS.search(rest):
-        labels += (Removal("chrome", COLLECTION_LABEL, text.replace(bracketed.group("title"), "", 1), span),)
+        labels += (Removal("chrome", TITLE_LABEL, text.replace(bracketed.group("title"), "", 1), span),)
         text = bracketed.group("title")
     text, site = split_site_name(text)
     lines = tuple(line for line in lines if line.number not in numbers)

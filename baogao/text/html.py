@@ -10,9 +10,6 @@ Pure: a string in, a string out.
 
 from __future__ import annotations
 
-import re
-from html import unescape
-
 from ..errors import InputError
 
 HTML_SUFFIXES = (".html", ".htm")
@@ -51,12 +48,22 @@ def page_text(html: str, name: str) -> str:
 
 
 # Elements that end a line of text: blocks, list items, rows, line breaks.
-_BLOCK_END = re.compile(r"<\s*br\s*/?\s*>|</\s*(p|div|li|h[1-6]|tr|table|section|article|blockquote)\s*>", re.I)
-_ANY_TAG = re.compile(r"<[^>]*>")
+_BLOCKS = frozenset(
+    {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section", "article", "blockquote"}
+)
 
 
 def fragment_text(html: str) -> str:
     """The text of a fragment of HTML (a dataset's text field: ``<p>…</p><p>…</p>``),
-    one block per line, entities decoded."""
-    text = _ANY_TAG.sub("", _BLOCK_END.sub("\n", html))
-    return unescape(text)
+    one block per line, entities decoded, scripts and styles left out; read by
+    lxml's HTML parser (trafilatura's own), which mends what a regular
+    expression would not (comments, ``<`` in attributes, unclosed tags)."""
+    from lxml import html as lxml_html
+
+    root = lxml_html.fragment_fromstring(html, create_parent="div")
+    for element in root.xpath("//script|//style|//comment()"):
+        element.drop_tree()
+    for element in root.iter():
+        if isinstance(element.tag, str) and (element.tag in _BLOCKS or element.tag == "br"):
+            element.tail = "\n" + (element.tail or "")
+    return str(root.text_content())

@@ -17,6 +17,7 @@ Three passes over cleaned lines, each returning new lines:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from ..model import Line
@@ -191,8 +192,9 @@ _WRAP_ENDS = "。！？；：:;!?”’」』）)"
 
 
 def display_width(text: str) -> int:
-    """Columns `text` takes in a fixed-width font: two for a wide character."""
-    return sum(2 if ord(char) > 0x2E7F else 1 for char in text)
+    """Columns `text` takes in a fixed-width font: two for a wide character
+    (East Asian width W or F, and A, which a Chinese font sets wide: “ ” ……)."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WFA" else 1 for char in text)
 
 
 def wrap_width(lines: tuple[Line, ...]) -> int | None:

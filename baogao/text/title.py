@@ -69,32 +69,32 @@ _SITE_SUFFIX = re.compile(r"\S\s*(?:[-_|｜]|——)\s*[^\s\-_|｜。，]{2,16}$
 def _title_score(text: str, kind: Kind, distance: int, body_text: str, first: bool = False) -> float:
     """How much a line reads as the report's title, `distance` lines above
     the body (negative: inside it)."""
-    compact = re.sub(r"\s+", "", split_subtitle(PINYIN.sub("", text))[0])
-    if not TITLE_MIN_CHARS <= len(compact) <= TITLE_MAX_CHARS or kind in (Kind.CHROME, Kind.HEADING):
+    squeezed = re.sub(r"\s+", "", split_subtitle(PINYIN.sub("", text))[0])
+    if not TITLE_MIN_CHARS <= len(squeezed) <= TITLE_MAX_CHARS or kind in (Kind.CHROME, Kind.HEADING):
         return float("-inf")
-    outside_brackets = re.sub(r"[(（\[【][^)）\]】]*[)）\]】]", "", compact)
+    outside_brackets = re.sub(r"[(（\[【][^)）\]】]*[)）\]】]", "", squeezed)
     if (
-        ENDS_SENTENCE.search(compact)
-        or compact.endswith(("：", ":"))
+        ENDS_SENTENCE.search(squeezed)
+        or squeezed.endswith(("：", ":"))
         or len(re.findall(r"[，,]", outside_brackets)) > 1
     ):
         return float("-inf")
-    if re.match(r"^[—－-]|^[（(]\s*(19|20)\d\d\s*年", compact):  # a subtitle, its own field
+    if re.match(r"^[—－-]|^[（(]\s*(19|20)\d\d\s*年", squeezed):  # a subtitle, its own field
         return float("-inf")
-    names_kind = bool(REPORT_WORDS.search(compact))
+    names_kind = bool(REPORT_WORDS.search(squeezed))
     if kind is Kind.FRAME and not names_kind:  # a speaker, a date, a salutation
         return float("-inf")
-    about = _shared_pairs(compact, body_text)
+    about = _shared_pairs(squeezed, body_text)
     # A line that names no kind of report is a title only if the body is about
     # it, or if it is the first line of the text (a plain file's title).
     if not names_kind and about < UNNAMED_TITLE_PAIRS and not first:
         return float("-inf")
     score = 10.0 if names_kind else 0.0
-    if _SITE_SUFFIX.search(compact) and not REPORT_WORDS.search(re.split(r"[-_|｜]|——", compact)[-1]):
+    if _SITE_SUFFIX.search(squeezed) and not REPORT_WORDS.search(re.split(r"[-_|｜]|——", squeezed)[-1]):
         score -= 6
-    if han_count(compact) < len(compact) * PROSE_MIN_HAN_SHARE:
+    if han_count(squeezed) < len(squeezed) * PROSE_MIN_HAN_SHARE:
         score -= 6
-    if _COLLECTION.search(compact):
+    if _COLLECTION.search(squeezed):
         score -= 6
     # A title is about what its body says: its pairs of characters stand there.
     score += 8 * about
