@@ -1,12 +1,16 @@
-"""A full build against a re-run with nothing changed, and with one source changed.
+"""A full build against a re-run with nothing changed, with one source changed, and with one page edited.
 
-    python bench/rebuild.py [--reports N] [--no-site]
+    python bench/rebuild.py [--reports N] [--runs R] [--no-site] [--keep DIR]
 
 Generates N different reports (the example and the corpus, each copy with its
 figures changed so no two are alike), then times, each as a fresh
 ``python build.py`` process: the first full build, a re-run with nothing
-changed (hashing only, MkDocs skipped), and a re-run after one source changed.
-The full build is the baseline: the table gives each run's share of it.
+changed (hashing only, MkDocs skipped), a re-run after one source changed
+(each of R runs changes another report, in the middle of the list, and the
+median is reported) and a re-run after a reader edited one section page in
+``content/`` (R runs, median). The full build is the baseline: the table
+gives each run's share of it. With ``--keep DIR`` the generated sources,
+content and site stay in DIR for a later look.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 import argparse
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -57,7 +62,9 @@ def timed(command: list[str]) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--reports", type=int, default=100)
+    parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-site", action="store_true")
+    parser.add_argument("--keep", type=Path)
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
@@ -68,16 +75,35 @@ def main() -> None:
         command.append(str(work / "sources"))
         full, peak = timed(command)
         noop, _ = timed(command)
-        changed = work / "sources" / "report-0000.txt"
-        changed.write_text(changed.read_text(encoding="utf-8") + "\n补充一句。\n", encoding="utf-8")
-        one, _ = timed(command)
+        ones, edits = [], []
+        for run in range(arguments.runs):
+            index = arguments.reports // 2 + run
+            changed = work / "sources" / f"report-{index:04d}.txt"
+            changed.write_text(changed.read_text(encoding="utf-8") + "\n补充一句。\n", encoding="utf-8")
+            ones.append(timed(command)[0])
+        for run in range(arguments.runs):
+            report = sorted(path for path in (work / "content").iterdir() if path.name.startswith("report-"))[run]
+            page = sorted(report.glob("0*.md"))[0]
+            page.write_text(page.read_text(encoding="utf-8") + f"\n读者补充的第{run}句。\n", encoding="utf-8")
+            edits.append(timed(command)[0])
         pages = sum(1 for _ in (work / "content").rglob("*.md"))
+        if arguments.keep:
+            shutil.copytree(work, arguments.keep, dirs_exist_ok=True)
         shutil.rmtree(work)
+    one, edit = statistics.median(ones), statistics.median(edits)
     site = "without the site" if arguments.no_site else "with the MkDocs site"
     print(f"{arguments.reports} reports, {pages} Markdown pages, {site}; peak RSS {peak:.0f} MB")
     print("| run | time (s) | share of the full build |")
     print("| --- | --- | --- |")
-    for name, seconds in (("full build (baseline)", full), ("nothing changed", noop), ("one source changed", one)):
+    print(f"one source changed, each run: {', '.join(f'{value:.2f}' for value in ones)} s")
+    print(f"one page edited, each run: {', '.join(f'{value:.2f}' for value in edits)} s")
+    runs = (
+        ("full build (baseline)", full),
+        ("nothing changed", noop),
+        (f"one source changed (median of {arguments.runs})", one),
+        (f"one page edited in content/ (median of {arguments.runs})", edit),
+    )
+    for name, seconds in runs:
         print(f"| {name} | {seconds:.2f} | {seconds / full:.3f} |")
 
 

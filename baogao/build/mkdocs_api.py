@@ -8,6 +8,7 @@ private names: when MkDocs changes them, this module is what changes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 
@@ -45,3 +46,22 @@ def rendered_title(page: Any) -> Any:
 
 def set_rendered_title(page: Any, title: Any) -> None:
     page._title_from_render = title
+
+
+def rendered_info(page: Any) -> tuple[Any, ...]:
+    """What other pages need from a rendered page, in a form that pickles."""
+    links = page.links_to_anchors or {}
+    return (
+        rendered_title(page),
+        page.present_anchor_ids,
+        {target.src_uri: anchors for target, anchors in links.items()},
+    )
+
+
+def apply_rendered(pages: Sequence[Any], files: Any, rendered: dict[str, Any]) -> None:
+    """Give each of `pages` what `rendered_info` found rendering it (here or in another process)."""
+    for page in pages:
+        title, anchors, links = rendered[page.file.src_uri]
+        set_rendered_title(page, title)
+        page.present_anchor_ids = anchors
+        page.links_to_anchors = {files.get_file_from_path(uri): value for uri, value in links.items()}

@@ -9,6 +9,7 @@ demand, where Material's one Lunr index must be loaded whole first.
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import os
 import re
@@ -21,6 +22,8 @@ from typing import Any
 
 from ..errors import SiteError
 from ..progress import Progress, no_progress
+from .incremental import SiteState, link_tree, read_state
+from .index_order import canonical_filters
 from .sections import SectionRecord, headings_record_html, page_sections, record_html
 from .staging import atomic_write
 
@@ -33,7 +36,10 @@ MATERIAL_SEARCH = frozenset({"material/search", "search", "material/offline", "o
 # segmentation (3 GB at 1,000 reports). Large sites are therefore indexed in
 # parts of at most this many report folders, two parts at a time, and the
 # search page merges the parts' results (Pagefind's ``mergeIndex``).
-FOLDERS_PER_INDEX = 80
+FOLDERS_PER_INDEX = 120
+# Where parts end (see `index_parts`): parts of 80 folders on average.
+PART_MIN = 40
+PART_CUT = 40
 INDEX_JOBS = 2
 PARTS_SCRIPT = "pagefind/baogao-parts.js"
 # An index of the sections' headings alone, one record a report: small, so a
@@ -68,23 +74,67 @@ def plugins_without_search(config_file: Path) -> list[Any]:
     ]
 
 
+def index_parts(folders: list[str]) -> list[list[str]]:
+    """The report folders split into the index's parts, in order.
+
+    A part ends after a folder whose name's hash is a multiple of
+    `PART_CUT` (once it holds `PART_MIN`), or at `FOLDERS_PER_INDEX`: where
+    the parts end depends on the names around the end, not on a count from
+    the first folder, so that a report added or removed changes its own part
+    and leaves the others as they were (to be linked from the last build).
+    """
+    parts: list[list[str]] = []
+    current: list[str] = []
+    for folder in folders:
+        current.append(folder)
+        cut = int.from_bytes(hashlib.sha256(folder.encode("utf-8")).digest()[:4], "big") % PART_CUT == 0
+        if len(current) >= FOLDERS_PER_INDEX or (cut and len(current) >= min(PART_MIN, FOLDERS_PER_INDEX)):
+            parts.append(current)
+            current = []
+    if current:
+        parts.append(current)
+    return parts
+
+
+def part_folder(folders: list[str]) -> str:
+    """A part's index folder, named after its first report folder (so that it
+    keeps its name when a part before it splits or merges)."""
+    return "pagefind-" + hashlib.sha256(folders[0].encode("utf-8")).hexdigest()[:10]
+
+
+def _records_key(build: str, keys: list[str]) -> str:
+    return hashlib.sha256("\0".join([build, *keys]).encode("utf-8")).hexdigest()
+
+
 def run_pagefind(
-    site: Path, folders: list[str], quiet: bool, pages: tuple[str, ...] = (), progress: Progress = no_progress
+    site: Path,
+    folders: list[str],
+    quiet: bool,
+    pages: tuple[str, ...] = (),
+    progress: Progress = no_progress,
+    previous: Path | None = None,
+    state: SiteState | None = None,
 ) -> None:
     """Index every section of the built pages with Pagefind, in parts.
 
     Each section becomes a record of its own (baogao/build/sections.py),
     written as a small HTML file into a scratch folder beside `site` and
-    indexed from there, so that Pagefind ranks sections, not pages. `folders`
-    are the content folders (one per report); the site's top-level pages
-    (and `pages`, the names of top-level Markdown pages, in case they are
-    built as ``name/index.html``) go with the first part, into
-    ``pagefind/``; part N goes into ``pagefind-N/``, listed for the search
-    page in `PARTS_SCRIPT`. A part's records are written (0.6 s for 80
-    reports) while the parts before it are indexed.
+    indexed from there, so that Pagefind ranks sections, not pages. The
+    site's top-level pages (and `pages`, the names of top-level Markdown
+    pages, in case they are built as ``name/index.html``) are indexed into
+    ``pagefind/``; `folders`, the content folders (one per report), into the
+    parts of `index_parts`, listed for the search page in `PARTS_SCRIPT`. A
+    part's records are written (0.6 s for 80 reports) while the parts before
+    it are indexed. With `state` (the keys of the pages just built, whose
+    ``parts`` this fills in), a part whose pages all kept their keys is
+    linked from `previous`, the site this build replaces.
     """
-    groups = [folders[start : start + FOLDERS_PER_INDEX] for start in range(0, len(folders), FOLDERS_PER_INDEX)]
-    groups = groups or [[]]
+    before = _state_before(previous, state)
+    build = state.key if state is not None else ""
+    groups: list[tuple[str, list[Path]]] = [("pagefind", _part_pages(site, [], pages))]
+    groups += [(part_folder(group), _part_pages(site, group, None)) for group in index_parts(folders)]
+    # The records of a page the last build did not render again are those it wrote.
+    unchanged = _unchanged_records(before, state)
     # The records are split into words already (sections.index_text); an
     # index language Pagefind splits at white space only keeps them so: with
     # "zh" it cuts 2.82 into 2 and .82, and the words of a query then do
@@ -92,7 +142,6 @@ def run_pagefind(
     # the query alike.)
     base = [sys.executable, "-m", "pagefind", "--force-language", INDEX_LANGUAGE, "--silent" if quiet else "--quiet"]
     running: list[tuple[subprocess.Popen[str], Path, str]] = []
-    outputs = []
     finished = 0
     progress("index", finished, len(groups))
     scratch_parent = MEMORY_FOLDER if _roomy(MEMORY_FOLDER) else site.parent
@@ -101,6 +150,7 @@ def run_pagefind(
         nonlocal finished
         _finish(process, site)
         shutil.rmtree(part, ignore_errors=True)
+        canonical_filters(site / output)
         if output != HEADINGS_INDEX:
             write_disk_twins(site, [output])
             finished += 1
@@ -113,24 +163,74 @@ def run_pagefind(
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         running.append((process, part, output))
 
+    def linked(output: str, key: str) -> bool:
+        """Whether the last build's index `output` had this key and was linked."""
+        if before is None or previous is None or before.parts.get(output) != key:
+            return False
+        return link_tree(previous / output, site / output)
+
+    headings: dict[str, dict[str, str]] = {}
+    records: dict[str, str] = {}
+    parts: dict[str, str] = {}
     with tempfile.TemporaryDirectory(prefix=".baogao-records-", dir=scratch_parent) as scratch:
-        headings = Path(scratch) / "headings"
         try:
-            for number, group in enumerate(groups):
+            for number, (output, part_pages) in enumerate(groups):
+                urls = [page.relative_to(site).as_posix() for page in part_pages]
+                known = before.headings.get(output) if before is not None else None
+                if known is not None:
+                    # Only the pages rendered again are read: the others' records are as they were.
+                    for page, url in zip(part_pages, urls, strict=True):
+                        records[url] = unchanged.get(url) or page_records_key(site, page)
+                    parts[output] = _records_key(build, [records[url] for url in urls])
+                    if linked(output, parts[output]):
+                        headings[output] = known
+                        finished += 1
+                        progress("index", finished, len(groups))
+                        continue
                 part = Path(scratch) / str(number)
-                write_records(site, _part_pages(site, group, pages if number == 0 else None), part, headings)
-                output = "pagefind" if number == 0 else f"pagefind-{number}"
-                outputs.append(output)
+                headings[output], written = write_records(site, part_pages, part)
+                records.update(written)
+                parts[output] = _records_key(build, [written[url] for url in urls])
                 start(part, output)
-            start(headings, HEADINGS_INDEX)
+            report_keys = [key for _, part_pages in groups[1:] for key in _keys(site, part_pages, records)]
+            parts[HEADINGS_INDEX] = _records_key(build, report_keys)
+            if not linked(HEADINGS_INDEX, parts[HEADINGS_INDEX]):
+                folder = Path(scratch) / "headings"
+                folder.mkdir()
+                for by_folder in headings.values():
+                    for name, html in by_folder.items():
+                        (folder / f"{name}.html").write_text(html, encoding="utf-8")
+                start(folder, HEADINGS_INDEX)
             while running:
                 finished_part(*running.pop(0))
         finally:
             for process, _, _ in running:
                 process.kill()
                 process.wait()
-    parts = [f"{output}/" for output in outputs[1:]]
-    atomic_write(site / PARTS_SCRIPT, f"window.baogaoPagefindParts = {json.dumps(parts)};\n".encode())
+    if state is not None:
+        state.parts, state.headings, state.records = parts, headings, records
+    listed = [f"{output}/" for output, _ in groups[1:]]
+    atomic_write(site / PARTS_SCRIPT, f"window.baogaoPagefindParts = {json.dumps(listed)};\n".encode())
+
+
+def _keys(site: Path, pages: list[Path], records: dict[str, str]) -> list[str]:
+    return [records[page.relative_to(site).as_posix()] for page in pages]
+
+
+def _unchanged_records(before: SiteState | None, state: SiteState | None) -> dict[str, str]:
+    """The records' keys of the pages whose keys are what they were at the
+    last build (so their HTML is), by page address."""
+    if before is None or state is None:
+        return {}
+    now, then = state.page_keys(), before.page_keys()
+    return {url: key for url, key in before.records.items() if url in now and now[url] == then.get(url)}
+
+
+def _state_before(previous: Path | None, state: SiteState | None) -> SiteState | None:
+    """The state of the site this build replaces, when it was built alike."""
+    if previous is None or state is None:
+        return None
+    return read_state(previous, state.key)
 
 
 def _roomy(folder: Path) -> bool:
@@ -158,26 +258,36 @@ def _part_pages(site: Path, folders: list[str], pages: tuple[str, ...] | None) -
     return found
 
 
-def write_records(site: Path, pages: list[Path], part: Path, headings: Path | None = None) -> int:
+def page_records_key(site: Path, page: Path) -> str:
+    """A hash of the records of one built page (what `write_records` writes of it)."""
+    url = page.relative_to(site).as_posix()
+    digest = hashlib.sha256()
+    for record in page_sections(page.read_text(encoding="utf-8"), url):
+        digest.update(record_html(record).encode("utf-8") + b"\0")
+    return digest.hexdigest()
+
+
+def write_records(site: Path, pages: list[Path], part: Path) -> tuple[dict[str, str], dict[str, str]]:
     """Write every section of `pages` as a record file under `part`
-    (numbered: the record's address is in its meta), and, with `headings`,
-    each report folder's headings as one record of the index of headings
-    (named after the folder); return how many sections."""
+    (numbered: the record's address is in its meta); return each report
+    folder's record of the index of headings (its sections' headings), and a
+    hash of each page's records, by its address."""
     part.mkdir(parents=True, exist_ok=True)
     by_folder: dict[str, list[SectionRecord]] = {}
+    keys: dict[str, str] = {}
     count = 0
     for page in pages:
         url = page.relative_to(site).as_posix()
+        digest = hashlib.sha256()
         for record in page_sections(page.read_text(encoding="utf-8"), url):
-            (part / f"{count}.html").write_text(record_html(record), encoding="utf-8")
+            html = record_html(record)
+            digest.update(html.encode("utf-8") + b"\0")
+            (part / f"{count}.html").write_text(html, encoding="utf-8")
             if record.heading and "/" in url:  # a report's page, not one of the site's own
                 by_folder.setdefault(url.split("/", 1)[0], []).append(record)
             count += 1
-    if headings is not None:
-        headings.mkdir(parents=True, exist_ok=True)
-        for folder, records in by_folder.items():
-            (headings / f"{folder}.html").write_text(headings_record_html(records, folder), encoding="utf-8")
-    return count
+        keys[url] = digest.hexdigest()
+    return {folder: headings_record_html(records, folder) for folder, records in by_folder.items()}, keys
 
 
 def _finish(process: subprocess.Popen[str], site: Path) -> None:

@@ -33,11 +33,13 @@ import time
 import traceback
 from collections.abc import Sequence
 from multiprocessing.connection import Connection, wait
+from pathlib import Path
 from typing import Any
 
 from ..errors import SiteError
 from ..progress import Progress, no_progress
-from . import mkdocs_api
+from . import incremental, mkdocs_api
+from .incremental import RenderPlan, SiteState
 
 log = logging.getLogger("mkdocs.commands.build")
 
@@ -76,21 +78,37 @@ def parallel_safe(config: Any) -> bool:
     return True
 
 
-def build(config: Any, workers: int | None = None, progress: Progress | None = None) -> None:
+def build(
+    config: Any,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    previous: Path | None = None,
+    build_key: str = "",
+) -> SiteState | None:
     """Build the site like ``mkdocs build``, with `workers` processes (default: one per core).
 
-    `progress` is told how many of the pages the workers have taken so far."""
+    With `previous` (the site this build replaces) and `build_key` (what
+    every page depends on, `incremental.build_key`), only the pages whose
+    inputs changed are rendered; the others are linked from `previous`.
+    Returns the state to record for the next build, or None when MkDocs's own
+    build ran. `progress` is told how many pages are done so far."""
     from mkdocs.commands import build as mkdocs_build
 
     workers = workers or workers_available()
-    forking = "fork" in multiprocessing.get_all_start_methods()
-    if workers < 2 or config.strict or not forking or not parallel_safe(config):
+    if "fork" not in multiprocessing.get_all_start_methods():
+        workers = 1
+    if config.strict or not parallel_safe(config):
         mkdocs_build.build(config)
-        return
-    _build(config, workers, progress or no_progress)
+        return None
+    return _build(config, workers, progress or no_progress, previous, build_key)
 
 
-def _build(config: Any, workers: int, progress: Progress) -> None:
+# Below this many pages to render, the parent renders them itself: forking
+# workers and handing them the table costs more than it saves.
+POOL_MIN_PAGES = 32
+
+
+def _build(config: Any, workers: int, progress: Progress, previous: Path | None, build_key: str) -> SiteState:
     from mkdocs import utils
     from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
     from mkdocs.structure.nav import get_navigation
@@ -116,76 +134,132 @@ def _build(config: Any, workers: int, progress: Progress) -> None:
             pages.append(file.page)
         for page in pages:  # front matter and titles, for every worker
             page.read_source(config)
+        plan = RenderPlan(config, files, pages, previous, build_key)
+        plan.env = env
 
-        def render(claim: Any) -> list[Any]:
-            """Render pages claimed in chunks until none are left; return them."""
-            share: list[Any] = []
-            while chunk := claim():
-                for page in chunk:
-                    mkdocs_api.populate_page(page, config, files)
-                share += chunk
-            return share
+        def write_pages(share: Sequence[Any], write_env: Any) -> None:
+            _write_pages(share, config, files, nav, write_env)
 
-        def write(share: Sequence[Any], rendered: dict[str, Any]) -> None:
-            _apply(pages, files, rendered)
-            worker_env = config.plugins.on_env(env, config=config, files=files)
-            _write_pages(share, config, files, nav, worker_env)
-
-        queue = _PageQueue(pages)
-        pool = [_Worker(queue, render, write) for _ in range(workers)]
-        finished = False
-        try:
-            rendered: dict[str, Any] = {}
-            waiting = [worker.connection for worker in pool]
-            while waiting:
-                progress("pages", min(queue.taken(), len(pages)), len(pages))
-                for ready in wait(waiting, timeout=PROGRESS_EVERY):
-                    waiting.remove(ready)  # type: ignore[arg-type]
-            progress("pages", len(pages), len(pages))
-            for worker in pool:
-                rendered.update(worker.receive())
-            _apply(pages, files, rendered)
+        def write_static() -> Any:
             # In MkDocs's order: static files and theme templates first, so
             # that a page of the same name (content/404.md) overwrites them.
-            env = config.plugins.on_env(env, config=config, files=files)
-            files.copy_static_files(inclusion=inclusion)
+            static_env = config.plugins.on_env(env, config=config, files=files)
+            if previous is not None:
+                incremental.link_unchanged_static(files, previous, Path(config.site_dir))
+            files.copy_static_files(dirty=previous is not None, inclusion=inclusion)
             for template in config.theme.static_templates:
-                mkdocs_api.build_theme_template(template, env, files, config, nav)
+                mkdocs_api.build_theme_template(template, static_env, files, config, nav)
             for template in config.extra_templates:
                 mkdocs_api.build_extra_template(template, files, config, nav)
-            for worker in pool:
-                worker.send(rendered)
-            for worker in pool:
-                worker.receive()
-            finished = True
-        finally:
-            for worker in pool:
-                worker.stop(kill=not finished)
+            return static_env
+
+        if len(plan.to_render) >= POOL_MIN_PAGES and workers >= 2:
+            rendered = _in_workers(plan, workers, progress, nav, write_static, write_pages)
+        else:
+            progress("pages", 0, len(pages))
+            for page in plan.to_render:
+                _populate(page, config, files)
+            rendered = plan.rendered_now()
+            plan.apply(rendered, nav)
+            later = plan.later()
+            if len(later) >= POOL_MIN_PAGES and workers >= 2:
+                _in_workers(plan, workers, progress, nav, write_static, write_pages, later)
+            else:
+                static_env = write_static()
+                for page in later:
+                    if page.content is None:
+                        _populate(page, config, files)
+                write_pages(later, static_env)
+            progress("pages", len(pages), len(pages))
+        plan.link_unchanged()
         for page in pages:
             page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
         config.plugins.on_post_build(config=config)
-        log.info(f"Documentation built in {time.monotonic() - start:.2f} seconds, {workers} worker processes")
+        log.info(
+            f"Documentation built in {time.monotonic() - start:.2f} seconds: "
+            f"{len(plan.written)} of {len(pages)} pages rendered"
+        )
+        return plan.state(rendered)
     except Exception as error:
         config.plugins.on_build_error(error=error)
         raise
 
 
-def _rendered(page: Any) -> tuple[Any, ...]:
-    """What other pages need from a rendered page, in a form that pickles."""
-    links = page.links_to_anchors or {}
-    return (
-        mkdocs_api.rendered_title(page),
-        page.present_anchor_ids,
-        {target.src_uri: anchors for target, anchors in links.items()},
-    )
+def _populate(page: Any, config: Any, files: Any) -> None:
+    """Render one page's Markdown in this process; a failure names the page."""
+    try:
+        mkdocs_api.populate_page(page, config, files)
+    except Exception as error:
+        detail = "".join(traceback.format_exception_only(type(error), error)).strip()
+        raise SiteError(f"MkDocs failed on {page.file.src_uri}: {detail}") from None
 
 
-def _apply(pages: Sequence[Any], files: Any, rendered: dict[str, Any]) -> None:
-    for page in pages:
-        title, anchors, links = rendered[page.file.src_uri]
-        mkdocs_api.set_rendered_title(page, title)
-        page.present_anchor_ids = anchors
-        page.links_to_anchors = {files.get_file_from_path(uri): value for uri, value in links.items()}
+def _in_workers(
+    plan: RenderPlan,
+    workers: int,
+    progress: Progress,
+    nav: Any,
+    write_static: Any,
+    write_pages: Any,
+    later: Sequence[Any] | None = None,
+) -> dict[str, Any]:
+    """Render `plan.to_render` in forked workers (or, with `later`, only write
+    those pages, rendered already or not), then write every page to write."""
+    config, files = plan.config, plan.files
+    first = [] if later is not None else plan.to_render
+    by_uri = {page.file.src_uri: page for page in plan.pages}
+
+    def render(claim: Any) -> list[Any]:
+        """Render pages claimed in chunks until none are left; return them."""
+        share: list[Any] = []
+        while chunk := claim():
+            for page in chunk:
+                mkdocs_api.populate_page(page, config, files)
+            share += chunk
+        return share
+
+    def write(share: Sequence[Any], message: tuple[dict[str, Any], list[str]], claim: Any) -> None:
+        rendered, then = message
+        mkdocs_api.apply_rendered(plan.pages, files, rendered)
+        worker_env = config.plugins.on_env(plan.env, config=config, files=files)
+        write_pages(share, worker_env)
+        queued = [by_uri[uri] for uri in then]
+        while chunk := claim(queued):
+            for page in chunk:
+                if page.content is None:
+                    mkdocs_api.populate_page(page, config, files)
+            write_pages(chunk, worker_env)
+
+    queue, then_queue = _PageQueue(first), _PageQueue([])
+    pool = [_Worker(queue, then_queue, render, write) for _ in range(workers)]
+    finished = False
+    try:
+        waiting = [worker.connection for worker in pool]
+        while waiting:
+            progress("pages", min(queue.taken(), len(first)), len(plan.pages))
+            for ready in wait(waiting, timeout=PROGRESS_EVERY):
+                waiting.remove(ready)  # type: ignore[arg-type]
+        fresh: dict[str, Any] = {}
+        for worker in pool:
+            fresh.update(worker.receive())
+        # With `later`, the parent rendered what changed before forking.
+        rendered = (plan.rendered_now() if later is not None else plan.rendered_before()) | fresh
+        plan.apply(rendered, nav)
+        if later is None:  # the pages rendered now are written by the worker that rendered them
+            rendering = {page.file.src_uri for page in first}
+            later = [page for page in plan.later() if page.file.src_uri not in rendering]
+        then = [page.file.src_uri for page in later]
+        write_static()
+        for worker in pool:
+            worker.send((rendered, then))
+        for worker in pool:
+            worker.receive()
+        progress("pages", len(plan.pages), len(plan.pages))
+        finished = True
+        return rendered
+    finally:
+        for worker in pool:
+            worker.stop(kill=not finished)
 
 
 def _write_pages(share: Sequence[Any], config: Any, files: Any, nav: Any, env: Any) -> None:
@@ -202,7 +276,7 @@ _parent = os.getpid()
 
 def _exit_if_orphaned() -> None:
     """Stop a worker whose build was killed: it would write into the next build's staging folder."""
-    if os.getppid() != _parent:
+    if os.getpid() != _parent and os.getppid() != _parent:
         os._exit(1)
 
 
@@ -223,33 +297,35 @@ class _PageQueue:
         """How many pages workers have taken so far."""
         return int(self.next.value)
 
-    def claim(self) -> list[Any]:
+    def claim(self, pages: Sequence[Any] | None = None) -> list[Any]:
+        """The next chunk of the queue's pages (or of `pages`, the same list in every worker)."""
         _exit_if_orphaned()
         with self.next.get_lock():
             start = self.next.value
             self.next.value = start + self.CHUNK
-        return list(self.pages[start : start + self.CHUNK])
+        return list((self.pages if pages is None else pages)[start : start + self.CHUNK])
 
 
 class _Worker:
-    """A forked process: render pages from the queue, report, wait for the table, write them."""
+    """A forked process: render pages from the queue, report, wait for the
+    table, write them, then write the pages it claims from `then`."""
 
-    def __init__(self, queue: _PageQueue, render: Any, write: Any) -> None:
+    def __init__(self, queue: _PageQueue, then: _PageQueue, render: Any, write: Any) -> None:
         global _parent
         _parent = os.getpid()
         context = multiprocessing.get_context("fork")
         self.connection, child = context.Pipe()
-        self.process = context.Process(target=self._run, args=(child, queue, render, write), daemon=True)
+        self.process = context.Process(target=self._run, args=(child, queue, then, render, write), daemon=True)
         self.process.start()
         child.close()
 
     @staticmethod
-    def _run(connection: Connection, queue: _PageQueue, render: Any, write: Any) -> None:
+    def _run(connection: Connection, queue: _PageQueue, then: _PageQueue, render: Any, write: Any) -> None:
         try:
             share = render(queue.claim)
-            connection.send(("ok", {page.file.src_uri: _rendered(page) for page in share}))
-            rendered = connection.recv()
-            write(share, rendered)
+            connection.send(("ok", {page.file.src_uri: mkdocs_api.rendered_info(page) for page in share}))
+            message = connection.recv()
+            write(share, message, then.claim)
             connection.send(("ok", None))
         except BaseException as error:  # reported to the parent, which raises
             detail = "".join(traceback.format_exception_only(type(error), error)).strip()

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import jinja2
@@ -45,7 +45,7 @@ from ..text.datasets import DATASET_ROW, is_dataset
 from ..text.decode import decode_source
 from .database import DATABASE_FILE, write_database
 from .edits import edited_section_pages, page_texts, with_edits
-from .files import tree_digest, tree_stats
+from .files import read_json, tree_digest, tree_stats
 from .manifest import DamagedManifest, Manifest, ReportEntry, load_manifest
 from .plan import Given, known_slugs, plan, site_pages_needed, site_reports, stale_files
 from .reading import Task, read_again, read_path
@@ -183,7 +183,7 @@ def choose_search(search: str, reports: int) -> str:
 
 def _versions() -> str:
     found = []
-    for name in ("mkdocs", "mkdocs-material", "jieba"):
+    for name in ("mkdocs", "mkdocs-material", "jieba", "pagefind"):
         try:
             found.append(f"{name}={version(name)}")
         except PackageNotFoundError:
@@ -283,7 +283,8 @@ def _build(options: Options, say: Callable[[str], None], progress: Progress) -> 
     site_pages = (HOME_PAGE, COMPARE_PAGE, NAV_FILE, COPIES_FILE, READINGS_FILE, HISTORY_FILE, REPORTS_SCRIPT)
     anything = bool(changed or the_plan.gone)
     if site_pages_needed(manifest, new_manifest, anything, site_pages, lambda name: (options.content / name).exists()):
-        files.update(_render_site_pages(listings, options, _fulltext(options.content, files)))
+        fresh = frozenset(report.slug for report in changed)
+        files.update(_render_site_pages(listings, options, _fulltext(options.content, files), fresh))
         stale = stale_files(manifest, entries, (report.slug for report in changed))
         removed = [name for slug in the_plan.gone for name in manifest.reports[slug].files]
         removed += [name for names in stale.values() for name in names]
@@ -333,8 +334,12 @@ def _fulltext(content: Path, files: dict[str, str]) -> Callable[[str], str]:
     return fulltext
 
 
-def _render_site_pages(listings: list[Listing], options: Options, fulltext: Callable[[str], str]) -> dict[str, str]:
-    """The home page, comparison, navigation (and search page) over every report."""
+def _render_site_pages(
+    listings: list[Listing], options: Options, fulltext: Callable[[str], str], changed: frozenset[str]
+) -> dict[str, str]:
+    """The home page, comparison, navigation (and search page) over every
+    report; `changed` names the reports processed this run (the readings of
+    copies none of which changed are the last run's)."""
     from ..render.environment import make_environment
     from ..render.site_pages import (
         render_compare,
@@ -353,13 +358,22 @@ def _render_site_pages(listings: list[Listing], options: Options, fulltext: Call
         COMPARE_PAGE: render_compare(listings, env),
         NAV_FILE: render_nav(listings, options.search),
         COPIES_FILE: render_copies(listings),
-        READINGS_FILE: render_readings(listings, fulltext),
+        READINGS_FILE: render_readings(listings, fulltext, _site_data_before(options.content), changed),
         HISTORY_FILE: render_history(listings),
         REPORTS_SCRIPT: render_reports_script(listings),
     }
     if options.search == "pagefind":
         files[SEARCH_PAGE] = render_search(env)
     return files
+
+
+def _site_data_before(content: Path) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """The last run's readings and copies, or None when either is missing or damaged."""
+    try:
+        readings, copies = (read_json(content / name) for name in (READINGS_FILE, COPIES_FILE))
+    except (OSError, ValueError):
+        return None
+    return (readings, copies) if isinstance(readings, dict) and isinstance(copies, dict) else None
 
 
 def _build_site_unless_current(

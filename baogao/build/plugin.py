@@ -207,13 +207,37 @@ class BaogaoPlugin(BasePlugin[BaogaoConfig]):  # type: ignore[no-untyped-call]
         return nav
 
     def on_page_context(self, context: Any, /, *, page: Page, nav: Navigation, **_: Any) -> Any:
-        if self._reports <= self.config.full_nav_max_reports:
-            return context
+        if self._reports > self.config.full_nav_max_reports:
+            context["nav"] = self._page_nav(page, nav)
+        return context
+
+    def _page_nav(self, page: Page, nav: Navigation) -> Navigation:
         ancestors = list(page.ancestors)
         report = ancestors[-1] if ancestors else None
         key = id(report)
         if key not in self._cache:
             items = [item for item in nav.items if item is report or not isinstance(item, Section)]
             self._cache[key] = Navigation(items, nav.pages)
-        context["nav"] = self._cache[key]
-        return context
+        return self._cache[key]
+
+    # What an incremental build (build/incremental.py) needs to know of a page
+    # from this plugin: what it adds to the page, and what the page's sidebar shows.
+
+    def page_inputs(self, src_uri: str) -> str:
+        """Everything this plugin adds to the page at `src_uri` (its copies,
+        history and readings), with a link to each report it names."""
+        slug, name = src_uri.rpartition("/")[::2]
+        readings = self._readings.get(slug) or []
+        added = [
+            copies_section(self._copies, src_uri),
+            history_section(self._history.get(slug, [])) if name == "index.md" else "",
+            json.dumps([(self._copies.get(slug) or [{}])[0].get("slug"), readings], ensure_ascii=False),
+            *(f"](../{item.get('source')}/index.md)" for item in readings),
+        ]
+        return "\n".join(added)
+
+    def shown_nav(self, page: Page, nav: Navigation) -> list[Any]:
+        """The navigation items the page's sidebar shows."""
+        if self._reports > self.config.full_nav_max_reports:
+            return list(self._page_nav(page, nav).items)
+        return list(nav.items)

@@ -18,15 +18,15 @@ from typing import Any
 
 from ..errors import SiteError
 from ..progress import Progress, no_progress
-from . import parallel
+from . import incremental, parallel
 from .files import read_json
+from .incremental import STAMP
 from .pagefind import plugins_without_search, run_pagefind
 from .staging import atomic_write, staged
 
 # The sitemap's dates come from SOURCE_DATE_EPOCH when set; a fixed default
 # keeps two builds of the same content byte-identical.
 DEFAULT_SOURCE_DATE_EPOCH = "0"
-STAMP = ".baogao-build"
 
 
 @dataclass(frozen=True)
@@ -102,22 +102,29 @@ def build_site(
     for name in ("mkdocs", "jieba"):
         logging.getLogger(name).setLevel(logging.WARNING if quiet else logging.INFO)
     quiet_jieba()
+    target = site.resolve() if site.is_symlink() else site.absolute()
     with staged(site, copy=False) as staging:
         try:
             overrides: dict[str, Any] = {"nav": nav, "docs_dir": str(content.absolute()), "site_dir": str(staging)}
             if search == "pagefind":
                 overrides["plugins"] = plugins_without_search(config_file)
             config = load_config(config_file=str(config_file), **overrides)
-            parallel.build(config, progress=progress)
+            theme_folder = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+            key = incremental.build_key(stamp.key, config_file, theme_folder)
+            previous = target if (target / STAMP).is_file() else None
+            state = parallel.build(config, progress=progress, previous=previous, build_key=key)
             if search == "pagefind":
                 entries = sorted(path for path in content.iterdir() if path.name[0] != ".")
                 folders = [path.name for path in entries if path.is_dir()]
                 pages = [path.stem for path in entries if path.suffix == ".md" and path.stem != "index"]
-                run_pagefind(staging, folders, quiet, tuple(pages), progress)
+                run_pagefind(staging, folders, quiet, tuple(pages), progress, previous, state)
         except (MkDocsException, OSError) as error:
             raise SiteError(f"{config_file}: MkDocs build failed: {error}") from None
         compact_search_index(staging / "search")
         atomic_write(staging / STAMP, _dump({"key": stamp.key, "digest": stamp.digest}))
+    incremental.state_path(target).unlink(missing_ok=True)
+    if state is not None:
+        incremental.write_state(target, state, stamp.digest)
     atomic_write(stats_cache(site), _dump({"digest": stamp.digest, "stats": stamp.stats}))
 
 

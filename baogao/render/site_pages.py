@@ -12,6 +12,7 @@ from dataclasses import asdict
 from typing import Any
 
 import jinja2
+import orjson
 import yaml
 
 from .. import LARGE_SITE_REPORTS
@@ -130,19 +131,38 @@ def render_copies(reports: list[Listing]) -> str:
         ]
         for member in members:
             groups[member.slug] = described
-    return json.dumps(dict(sorted(groups.items())), ensure_ascii=False, indent=1) + "\n"
+    return site_json(dict(sorted(groups.items())))
 
 
-def render_readings(reports: list[Listing], fulltext: Callable[[str], str]) -> str:
+def site_json(data: Any) -> str:
+    """The site-wide data files (copies, readings, history): indented JSON,
+    written by orjson (the copies of 1,000 reports take 9 MB: 0.3 s with the
+    json module, 0.02 s with orjson)."""
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8") + "\n"
+
+
+def render_readings(
+    reports: list[Listing],
+    fulltext: Callable[[str], str],
+    before: tuple[dict[str, Any], dict[str, Any]] | None = None,
+    changed: frozenset[str] = frozenset(),
+) -> str:
     """For every report with marks that a copy of it fills: each mark's
     context and the copy's reading, with the copy named (JSON; the plugin
     shows them beside the marks). `fulltext` gives a report's text by slug;
     only members of groups of copies with marks are read, and each is
-    compared with at most `MAX_READING_COPIES` other texts, fullest first."""
+    compared with at most `MAX_READING_COPIES` other texts, fullest first.
+
+    `before` is the last run's readings and copies (as `render_copies` wrote
+    them): a group of copies whose members are the same, in the same order,
+    and none of them `changed`, keeps its readings without a text being read."""
     readings: dict[str, list[dict[str, str]]] = {}
     for entry in catalogue(reports):
         members = [entry.listing, *entry.copies]
         if len(members) < 2 or not any(_hides_text(member) for member in members):
+            continue
+        if before is not None and _same_group(members, before[1], changed):
+            readings.update((member.slug, before[0][member.slug]) for member in members if member.slug in before[0])
             continue
         texts: dict[str, str] = {}
         distinct: dict[str, Listing] = {}  # the same text twice fills nothing
@@ -165,7 +185,15 @@ def render_readings(reports: list[Listing], fulltext: Callable[[str], str]) -> s
                     found.setdefault(key, {**asdict(reading), **named})
             if found:
                 readings[member.slug] = list(found.values())
-    return json.dumps(dict(sorted(readings.items())), ensure_ascii=False, indent=1) + "\n"
+    return site_json(dict(sorted(readings.items())))
+
+
+def _same_group(members: list[Listing], copies_before: dict[str, Any], changed: frozenset[str]) -> bool:
+    slugs = [member.slug for member in members]
+    if changed.intersection(slugs):
+        return False
+    group = copies_before.get(slugs[0])
+    return isinstance(group, list) and [member.get("slug") for member in group] == slugs
 
 
 def _hides_text(listing: Listing) -> bool:
@@ -176,7 +204,7 @@ def _hides_text(listing: Listing) -> bool:
 def render_history(reports: list[Listing]) -> str:
     """For every report of a region with earlier reports on the site: its
     common indicators and theirs (JSON; the plugin shows them on the overview)."""
-    return json.dumps(report_history(reports), ensure_ascii=False, indent=1) + "\n"
+    return site_json(report_history(reports))
 
 
 def render_reports_script(reports: list[Listing]) -> str:

@@ -1,0 +1,145 @@
+"""A site built again after a change is the site a full build would write.
+
+Each case changes something a user changes (a source, a page in content/,
+a report removed or added), builds again over the last site, then builds the
+same content into an empty folder, and compares the two trees byte for byte.
+The index is split into parts of one or two reports, so that some parts are
+linked from the last build and some indexed again.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from baogao import cli
+from baogao.build import incremental, pagefind
+from baogao.build.plugin import BaogaoConfig
+
+from .conftest import ROOT
+from .test_parallel import differences, make_sources
+
+REPORTS = 5
+
+
+def build(sources: Path, content: Path, site: Path) -> None:
+    arguments = ["-q", "--search", "pagefind", "--content", str(content), "--site", str(site), str(sources)]
+    assert cli.main(arguments, root=ROOT) == 0
+
+
+@pytest.fixture
+def small_parts(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A large site's sidebar (the site's pages and the page's own report), as
+    # above 30 reports: a report added then changes no other report's sidebar.
+    monkeypatch.setattr(BaogaoConfig.full_nav_max_reports, "default", 2)
+    monkeypatch.setattr(pagefind, "FOLDERS_PER_INDEX", 2)
+    monkeypatch.setattr(pagefind, "PART_MIN", 1)
+    monkeypatch.setattr(pagefind, "PART_CUT", 2)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+
+
+@pytest.fixture
+def built(tmp_path: Path, small_parts: None) -> Iterator[Path]:
+    make_sources(tmp_path / "sources", REPORTS)
+    build(tmp_path / "sources", tmp_path / "content", tmp_path / "site")
+    yield tmp_path
+
+
+def inodes(site: Path) -> dict[str, int]:
+    return {path.relative_to(site).as_posix(): path.stat().st_ino for path in site.rglob("*") if path.is_file()}
+
+
+def rebuilt_like_a_full_build(out: Path) -> dict[str, int]:
+    """Build again over the last site, check it against a full build of the
+    same content into an empty folder, and return the files' inodes before."""
+    before = inodes(out / "site")
+    build(out / "sources", out / "content", out / "site")
+    build(out / "sources", out / "content", out / "full")
+    assert differences(out / "site", out / "full") == []
+    shutil.rmtree(out / "full")
+    return before
+
+
+def kept(before: dict[str, int], site: Path, prefix: str) -> set[str]:
+    """Files under `prefix` that are the very files of the last build."""
+    after = inodes(site)
+    return {name for name, inode in after.items() if name.startswith(prefix) and before.get(name) == inode}
+
+
+def test_one_changed_source_renders_its_own_pages_only(built: Path) -> None:
+    changed = built / "sources" / "report-02.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("学校", "学堂", 1), encoding="utf-8")
+    before = rebuilt_like_a_full_build(built)
+    site = built / "site"
+    assert not kept(before, site, "report-02/01.html"), "the changed report's page was not written again"
+    for other in ("report-00", "report-01", "report-03", "report-04"):
+        pages = {path.relative_to(site).as_posix() for path in (site / other).glob("0*.html")}
+        assert pages and kept(before, site, f"{other}/0") == pages, f"{other} was rendered again"
+    # The index parts that hold no changed page are the last build's files.
+    parts = [folder.name for folder in site.glob("pagefind-*") if folder.name != pagefind.HEADINGS_INDEX]
+    assert len(parts) >= 3
+    linked = [part for part in parts if kept(before, site, f"{part}/fragment/")]
+    assert 0 < len(linked) < len(parts)
+
+
+def test_an_edited_page_in_content_is_published_like_a_full_build(built: Path) -> None:
+    page = built / "content" / "report-01" / "02.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n读者补充的一段话。\n", encoding="utf-8")
+    before = rebuilt_like_a_full_build(built)
+    site = built / "site"
+    assert "读者补充的一段话" in (site / "report-01" / "02.html").read_text(encoding="utf-8")
+    assert kept(before, site, "report-03/")
+
+
+def test_a_removed_report_is_gone_like_a_full_build(built: Path) -> None:
+    (built / "sources" / "report-03.txt").unlink()
+    rebuilt_like_a_full_build(built)
+    assert not (built / "site" / "report-03").exists()
+    assert "report-03" not in (built / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_added_report_is_built_like_a_full_build(built: Path) -> None:
+    make_sources(built / "more", REPORTS + 1)
+    shutil.copy(built / "more" / f"report-{REPORTS:02d}.txt", built / "sources")
+    before = rebuilt_like_a_full_build(built)
+    assert (built / "site" / f"report-{REPORTS:02d}" / "index.html").is_file()
+    assert kept(before, built / "site", "report-00/0")
+
+
+def test_on_a_small_site_a_report_added_changes_every_sidebar(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Up to 30 reports every page lists every report: all pages are written again.
+    monkeypatch.setattr(BaogaoConfig.full_nav_max_reports, "default", 30)
+    build(built / "sources", built / "content", built / "site")
+    make_sources(built / "more", REPORTS + 1)
+    shutil.copy(built / "more" / f"report-{REPORTS:02d}.txt", built / "sources")
+    before = rebuilt_like_a_full_build(built)
+    assert not kept(before, built / "site", "report-00/0")
+
+
+def test_a_damaged_or_foreign_state_means_a_full_build(built: Path) -> None:
+    state = incremental.state_path(built / "site")
+    state.write_text("{not json", encoding="utf-8")
+    changed = built / "sources" / "report-04.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n补充一句。\n", encoding="utf-8")
+    before = rebuilt_like_a_full_build(built)
+    linked = {name for name in kept(before, built / "site", "report-00/") if name.endswith(".html")}
+    assert not linked, "pages were linked on a damaged state's word"
+    # A state written for another build of the site (its stamp differs) is not believed either.
+    assert incremental.read_state(built / "site", "another build key") is None
+
+
+def test_pages_linked_from_the_last_build_are_never_written_through(built: Path) -> None:
+    # The last site's files are hard links of the new one's: a build that
+    # wrote into a linked file would change the old site before the swap.
+    old = {path: path.read_bytes() for path in (built / "site" / "report-00").glob("*.html")}
+    snapshot = built / "snapshot"
+    shutil.copytree(built / "site", snapshot, copy_function=os.link)
+    changed = built / "sources" / "report-00.txt"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("学校", "学堂", 1), encoding="utf-8")
+    build(built / "sources", built / "content", built / "site")
+    for path, data in old.items():
+        assert (snapshot / path.relative_to(built / "site")).read_bytes() == data
