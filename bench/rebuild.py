@@ -93,10 +93,10 @@ def main() -> None:
     one, edit = statistics.median(ones), statistics.median(edits)
     site = "without the site" if arguments.no_site else "with the MkDocs site"
     print(f"{arguments.reports} reports, {pages} Markdown pages, {site}; peak RSS {peak:.0f} MB")
-    print("| run | time (s) | share of the full build |")
-    print("| --- | --- | --- |")
     print(f"one source changed, each run: {', '.join(f'{value:.2f}' for value in ones)} s")
     print(f"one page edited, each run: {', '.join(f'{value:.2f}' for value in edits)} s")
+    print("| run | time (s) | share of the full build |")
+    print("| --- | --- | --- |")
     runs = (
         ("full build (baseline)", full),
         ("nothing changed", noop),
