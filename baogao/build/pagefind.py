@@ -36,10 +36,11 @@ MATERIAL_SEARCH = frozenset({"material/search", "search", "material/offline", "o
 # segmentation (3 GB at 1,000 reports). Large sites are therefore indexed in
 # parts of at most this many report folders, two parts at a time, and the
 # search page merges the parts' results (Pagefind's ``mergeIndex``).
-FOLDERS_PER_INDEX = 120
-# Where parts end (see `index_parts`): parts of 80 folders on average.
-PART_MIN = 40
-PART_CUT = 40
+FOLDERS_PER_INDEX = 90
+# Where parts end (see `index_parts`): about 66 folders on average, at most 90
+# (Pagefind holds about 5 MB a report in memory, two parts at a time).
+PART_MIN = 45
+PART_CUT = 25
 INDEX_JOBS = 2
 PARTS_SCRIPT = "pagefind/baogao-parts.js"
 # An index of the sections' headings alone, one record a report: small, so a
