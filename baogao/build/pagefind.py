@@ -36,11 +36,15 @@ MATERIAL_SEARCH = frozenset({"material/search", "search", "material/offline", "o
 # segmentation (3 GB at 1,000 reports). Large sites are therefore indexed in
 # parts of at most this many report folders, two parts at a time, and the
 # search page merges the parts' results (Pagefind's ``mergeIndex``).
-FOLDERS_PER_INDEX = 90
-# Where parts end (see `index_parts`): about 66 folders on average, at most 90
-# (Pagefind holds about 5 MB a report in memory, two parts at a time).
-PART_MIN = 45
-PART_CUT = 25
+FOLDERS_PER_INDEX = 120
+# Where parts end (see `index_parts`): about 75 folders on average, at most
+# 120 (Pagefind holds about 5 MB a report in memory, two parts at a time).
+# Pagefind ranks within a part (its word statistics are a part's own), so
+# how a site is cut matters: with at most 90 a part and a cut every 25 after
+# 45, the 71 reports of the large-site search test were cut into 67 and 4, and
+# two of its queries lost their answer; cut as here, into 47 and 24, none did.
+PART_MIN = 40
+PART_CUT = 40
 INDEX_JOBS = 2
 PARTS_SCRIPT = "pagefind/baogao-parts.js"
 # An index of the sections' headings alone, one record a report: small, so a
