@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import posixpath
 import re
 import shutil
 from collections.abc import Iterable
@@ -150,14 +151,7 @@ def linked_pages(markdown: str, src_uri: str) -> list[str]:
     for target in _PAGE_LINK.findall(markdown):
         if "://" in target or target.startswith("/"):
             continue
-        parts: list[str] = folder.split("/") if folder else []
-        for piece in target.split("/"):
-            if piece == "..":
-                if parts:
-                    parts.pop()
-            elif piece not in ("", "."):
-                parts.append(piece)
-        found.add("/".join(parts))
+        found.add(posixpath.normpath(posixpath.join(folder, target)).lstrip("./"))
     return sorted(found)
 
 
