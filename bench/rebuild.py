@@ -1,9 +1,9 @@
 """A full build against a re-run with nothing changed, with one source changed, and with one page edited.
 
-    python bench/rebuild.py [--reports N] [--runs R] [--no-site] [--keep DIR]
+    python bench/rebuild.py [--reports N] [--runs R] [--no-site] [--keep DIR] [--like distinct|copies]
 
-Generates N different reports (the example and the corpus, each copy with its
-figures changed so no two are alike), then times, each as a fresh
+Generates N different reports from the example and the corpus (see
+``make_reports``), then times, each as a fresh
 ``python build.py`` process: the first full build, a re-run with nothing
 changed (hashing only, MkDocs skipped), a re-run after one source changed
 (each of R runs changes another report, in the middle of the list, and the
@@ -16,6 +16,8 @@ content and site stay in DIR for a later look.
 from __future__ import annotations
 
 import argparse
+import random
+import re
 import resource
 import shutil
 import statistics
@@ -39,15 +41,45 @@ def decode(path: Path) -> str:
         return data.decode("gb18030")
 
 
-def make_reports(folder: Path, count: int) -> None:
-    """`count` distinct reports: seeds with every digit run offset per copy."""
+# A paragraph of report text that a generated report may take from another:
+# long enough to be a sentence or more, and ending like one.
+PARAGRAPH = re.compile(r"^[^\s#|].{39,}[。；]$")
+YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?=年)")
+SHARE_TAKEN = 0.5  # of a report's paragraphs, taken from other reports
+
+
+def make_reports(folder: Path, count: int, like: str = "distinct") -> None:
+    """`count` reports made from the seeds (the example and the corpus).
+
+    ``distinct``: each report is its own, as in a real catalogue: the years
+    it names are moved back one year per round through the seeds, and about
+    half its paragraphs (always the first) are taken from other seeds, so no
+    two share their opening sentences and baogao groups none as copies.
+    ``copies``: the seeds with a few digits changed per round, which baogao
+    rightly groups as about ``count / len(seeds)`` copies of each seed (the
+    bench before 2026-12).
+    """
     texts = [decode(seed) for seed in SEEDS if seed.exists()]
     folder.mkdir(parents=True)
+    pool = sorted({line for text in texts for line in text.splitlines() if PARAGRAPH.match(line.strip())})
     for index in range(count):
         text = texts[index % len(texts)]
-        # A different figure in each copy: same shape, different text.
-        text = text.replace("0", str(index % 10), 3) + f"\n附：第{index}份报告。\n"
+        if like == "copies":
+            text = text.replace("0", str(index % 10), 3)
+        else:
+            text = _distinct(text, index, index // len(texts), pool)
+        text += f"\n附：第{index}份报告。\n"
         (folder / f"report-{index:04d}.txt").write_text(text, encoding="utf-8")
+
+
+def _distinct(text: str, index: int, round_: int, pool: list[str]) -> str:
+    chooser = random.Random(index)
+    lines, first = [], True
+    for line in text.splitlines():
+        if PARAGRAPH.match(line.strip()) and (first or chooser.random() < SHARE_TAKEN):
+            line, first = chooser.choice(pool), False
+        lines.append(YEAR.sub(lambda match: str(int(match.group(1)) - round_), line))
+    return "\n".join(lines)
 
 
 def timed(command: list[str]) -> tuple[float, float]:
@@ -65,10 +97,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-site", action="store_true")
     parser.add_argument("--keep", type=Path)
+    parser.add_argument("--like", choices=["distinct", "copies"], default="distinct", help="see make_reports")
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
-        make_reports(work / "sources", arguments.reports)
+        make_reports(work / "sources", arguments.reports, arguments.like)
         command = [sys.executable, "build.py", "-q", "--content", str(work / "content"), "--site", str(work / "site")]
         if arguments.no_site:
             command.append("--no-site")

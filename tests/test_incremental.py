@@ -86,6 +86,15 @@ def test_one_changed_source_renders_its_own_pages_only(built: Path) -> None:
     assert 0 < len(linked) < len(parts)
 
 
+def test_index_folders_hold_no_interface_the_search_page_never_loads(built: Path) -> None:
+    folders = sorted((built / "site").glob("pagefind*"))
+    assert len(folders) >= 4  # the site's pages, the headings and the report parts
+    for folder in folders:
+        names = {path.name for path in folder.iterdir()}
+        assert "pagefind.js" in names and "wasm.en.pagefind" in names, folder.name
+        assert not names & set(pagefind.UNUSED_FILES), folder.name
+
+
 def test_an_edited_page_in_content_is_published_like_a_full_build(built: Path) -> None:
     page = built / "content" / "report-01" / "02.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n读者补充的一段话。\n", encoding="utf-8")

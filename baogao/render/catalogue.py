@@ -44,12 +44,17 @@ def _agree(a: str, b: str) -> bool:
 def are_copies(first: Listing, second: Listing) -> bool:
     """Whether two reports are copies of one: enough shared first sentences,
     and no disagreement in kind or year."""
-    smaller = min(len(set(first.fingerprint)), len(set(second.fingerprint)))
-    if smaller < MIN_COPY_SENTENCES:
-        return False
     shared = len(set(first.fingerprint) & set(second.fingerprint))
+    return _copies_sharing(first, second, shared)
+
+
+def _copies_sharing(first: Listing, second: Listing, shared: int) -> bool:
+    """`are_copies`, given how many fingerprint sentences the two share."""
+    smaller = min(len(set(first.fingerprint)), len(set(second.fingerprint)))
+    if smaller < MIN_COPY_SENTENCES or shared < COPY_OVERLAP * smaller:
+        return False
     meta_a, meta_b = first.metadata, second.metadata
-    return shared >= COPY_OVERLAP * smaller and _agree(meta_a.kind, meta_b.kind) and _agree(meta_a.year, meta_b.year)
+    return _agree(meta_a.kind, meta_b.kind) and _agree(meta_a.year, meta_b.year)
 
 
 def copy_groups(listings: list[Listing]) -> list[list[Listing]]:
@@ -58,15 +63,17 @@ def copy_groups(listings: list[Listing]) -> list[list[Listing]]:
     incomplete, then more text.
 
     Each report is compared with the first member of every group it shares
-    a sentence with, so a thousand copies of one text cost a thousand
-    comparisons, not half a million.
+    a sentence with, counting the shared sentences in one pass over its own,
+    so a thousand copies of one text cost a thousand comparisons, not half a
+    million, and reports that share a stock sentence or two cost little.
     """
     by_sentence: defaultdict[int, list[int]] = defaultdict(list)  # sentence -> groups (first members)
     members: dict[int, list[Listing]] = {}
     for index, listing in enumerate(listings):
         sentences = set(listing.fingerprint)
-        candidates = sorted({group for sentence in sentences for group in by_sentence.get(sentence, ())})
-        group = next((g for g in candidates if are_copies(listings[g], listing)), index)
+        shared = Counter(group for sentence in sentences for group in by_sentence.get(sentence, ()))
+        candidates = sorted(shared)
+        group = next((g for g in candidates if _copies_sharing(listings[g], listing, shared[g])), index)
         members.setdefault(group, []).append(listing)
         if group == index:
             for sentence in sentences:
@@ -79,8 +86,19 @@ def _fullness(listing: Listing) -> tuple[bool, int, str]:
 
 
 def catalogue(listings: list[Listing]) -> list[Entry]:
-    """One entry per report, copies grouped under the fullest."""
-    return [Entry(group[0], tuple(group[1:])) for group in copy_groups(listings)]
+    """One entry per report, copies grouped under the fullest.
+
+    A build asks for the catalogue of the same listings for every site page
+    that lists reports; the last answer is kept and given again while the
+    listings are the very same objects (they are frozen)."""
+    if len(_last[0]) == len(listings) and all(a is b for a, b in zip(_last[0], listings, strict=True)):
+        return list(_last[1])
+    entries = [Entry(group[0], tuple(group[1:])) for group in copy_groups(listings)]
+    _last[:] = [tuple(listings), tuple(entries)]
+    return entries
+
+
+_last: list[Any] = [(), ()]  # the listings of the last catalogue, and its entries
 
 
 @dataclass(frozen=True)

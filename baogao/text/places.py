@@ -87,7 +87,10 @@ def parse_gazetteer(table: str, changes: str) -> Gazetteer:
     full: defaultdict[str, list[Division]] = defaultdict(list)
     short: defaultdict[str, list[Division]] = defaultdict(list)
     stack: list[Division | None] = [None] * len(_DEPTHS)
+    too_deep = "\t" * len(_DEPTHS)  # villages: nine lines in ten, never looked up
     for line in table.splitlines():
+        if line.startswith(too_deep):
+            continue
         depth = len(line) - len(line.lstrip("\t"))
         parts = line.strip().split("\t")
         if not parts[0] or depth >= len(_DEPTHS):
