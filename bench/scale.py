@@ -129,6 +129,7 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=3600, help="per build, in seconds")
     parser.add_argument("--runs", type=int, default=5, help="search timings: the median of this many")
     parser.add_argument("--search", choices=["auto", "material", "pagefind"], default="auto")
+    parser.add_argument("--like", choices=["distinct", "copies"], default="distinct", help="see rebuild.make_reports")
     parser.add_argument(
         "--bare-up-to",
         type=int,
@@ -140,7 +141,7 @@ def main() -> None:
     for size in arguments.sizes:
         with tempfile.TemporaryDirectory() as scratch:
             work = Path(scratch)
-            make_reports(work / "sources", size)
+            make_reports(work / "sources", size, arguments.like)
             content, site, bare_site = work / "content", work / "site", work / "bare"
             ours = [sys.executable, "build.py", "-q", "--content", str(content), "--site", str(site)]
             ours += ["--search", arguments.search]

@@ -10,6 +10,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
+from baogao.build import sections
 from baogao.build.sections import headings_record_html, index_text, page_sections, record_html
 from baogao.text.numbering import fold_width
 
@@ -80,6 +81,15 @@ def test_splitting_into_words_loses_no_character_and_leaves_no_mark_alone(text: 
     # the words on either side of it would no longer stand side by side.
     if re.search(r"\w", text):
         assert all(re.search(r"\w", word) for word in words.split(" ")), words
+
+
+@given(st.text(alphabet=st.sampled_from("双减经3.%，。“”（）、…—·‘ \n\u3000\uff0e\uff65Ａ１a-𠀀"), max_size=60))
+def test_the_fast_cut_into_words_is_the_regular_expressions_cut(text: str) -> None:
+    # index_text sets characters apart by str.translate; the rule it stands
+    # for is the regular expression, which still cuts text beyond the BMP.
+    by_rule = " ".join(sections._HAN_EDGE.sub(" ", fold_width(text)).split())
+    by_rule = sections._LEADING_MARKS.sub(r"\1", sections._LONE_MARKS.sub("", by_rule))
+    assert index_text(text) == by_rule
 
 
 def test_a_record_escapes_every_value_and_puts_the_heading_first() -> None:
