@@ -183,7 +183,8 @@ _LEADING_MARKS = re.compile(r"^([^\s\w]+) +")
 
 def _ranges(ranges: str) -> list[int]:
     """The code points of a character class's ranges (``a-z`` and single characters)."""
-    points, index = [], 0
+    points: list[int] = []
+    index = 0
     while index < len(ranges):
         if index + 2 < len(ranges) and ranges[index + 1] == "-":
             points += range(ord(ranges[index]), ord(ranges[index + 2]) + 1)
