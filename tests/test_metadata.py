@@ -159,6 +159,36 @@ def test_metadata_from_the_first_lines(title: str, lines: list[str], expected: d
     assert {field: getattr(found, field) for field in expected} == expected
 
 
+def test_the_page_around_a_report_tells_which_township_and_which_office() -> None:
+    # Many townships are called 沙沟镇: the page's record names the county.
+    removed = ["索 引 号: | 2021-0000066 |", "文 号: | 发布机构: | 沂水县沙沟镇 | 发布日期: | 2021-02-27 |"]
+    found = extract_metadata("沙沟镇2021年政府工作报告", ["各位代表:"], removed)
+    assert (found.region, found.region_level) == ("山东省/临沂市/沂水县/沙沟镇", "township")
+    assert extract_metadata("沙沟镇2021年政府工作报告", ["各位代表:"]).region == ""  # nothing tells which
+    # A report that names no place: the office the page says issued it.
+    found = extract_metadata(
+        "2020年工作总结", ["今年以来，我局认真履行职责。"], ["发文机关:长治市上党区统计局 | 主题词: |"]
+    )
+    assert found.region == "山西省/长治市/上党区"
+
+
+@pytest.mark.parametrize(
+    ("title", "lines", "expected"),
+    [
+        # The country's name opening the title: the country's bulletin.
+        ("中华人民共和国2024年国民经济和社会发展统计公报", ["国家统计局"], {"region": "全国", "year": "2024"}),
+        # …but a law's name inside a title is not the country's report.
+        ("关于检查中华人民共和国义务教育法实施情况的报告", [], {"region": ""}),
+        # A deputy speaks at a meeting; 同志们 says it is a speech.
+        ("推进义务教育均衡发展", ["河南省人民政府副省长 徐某某", "同志们:"], {"kind": "speech"}),
+        ("", ["某县人民政府县长 李某", "各位代表:"], {"kind": "government-work"}),
+    ],
+)
+def test_who_speaks_and_whose_title(title: str, lines: list[str], expected: dict[str, str]) -> None:
+    found = extract_metadata(title, lines)
+    assert {field: getattr(found, field) for field in expected} == expected
+
+
 def test_a_name_inside_other_words_is_not_a_place() -> None:
     # 兴县 is a county, but not in 振兴县域; 会同县 is, but not in 会同县督查办 (twice needed in text).
     assert find_places("大力振兴县域经济") == []

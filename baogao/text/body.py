@@ -99,6 +99,8 @@ _RECORD_LABEL = re.compile(
 _COUNTER = re.compile(
     r"^[•·\-*]?\s*(约|共|大小|阅读|浏览|下载)?\s*[:：]?\s*[\d.,]+\s*(万|千)?\s*"
     r"(页|頁|字|千字|次|人阅读|人浏览|阅读|浏览|下载|积分|KB|MB|kb|mb|M|K|W)?\s*$"
+    # the copy's own length, with what the site does with it (本文共9296字，仅展示…)
+    r"|^(本文|全文|文档|文檔|此文档|此文檔)\s*(约|約|共|有)?\s*[\d.,]+\s*(万|萬|千)?\s*(字|页|頁)(?:[,，].{0,12})?$"
 )
 # A number alone on a line, as a table's cell: 296299, -5.4, 13.7%.
 _NUMBER_CELL = re.compile(r"^[#＃\-+]?[\d.,，%％]+$|^[A-Za-z]{1,6}$")
@@ -143,7 +145,7 @@ FRAME = re.compile(
 )
 # Names a kind of report: what a title line says it is.
 REPORT_WORDS = re.compile(
-    r"报告|報告|讲话|講話|致辞|述职|述職|总结|總結|计划|計劃|計畫|方案|公报|公報|意见|意見|要点|要點|通报|通報"
+    r"报告|報告|讲话|講話|致辞|主持词|主持詞|发言(?!人)|發言(?!人)|述职|述職|总结|總結|计划|計劃|計畫|方案|公报|公報|意见|意見|要点|要點|通报|通報"
     r"|决议|決議|规划|規劃|汇报|匯報|情况|情況|自查|自评|纲要|綱要|通知|决定|決定|办法|辦法"
 )
 
@@ -283,8 +285,8 @@ def page_voice(text: str) -> bool:
 
 def line_kinds(lines: tuple[Line, ...]) -> tuple[tuple[Kind, ...], tuple[str, ...]]:
     """Each line's kind (and for the page's lines why), read with its neighbours: a subtitle or speaker line
-    broken in two is one opening line (its second half reads as one only
-    with the first); a run of contents entries is the
+    broken in two is one opening line (its second half, or both halves, read
+    as one only together); a run of contents entries is the
     page's (a report's outline is read from its headings, not its contents)."""
     texts = [line.text.strip() for line in lines]
     readings = [line_reading(text) for text in texts]
@@ -293,12 +295,14 @@ def line_kinds(lines: tuple[Line, ...]) -> tuple[tuple[Kind, ...], tuple[str, ..
     reasons = [reason for _, reason in readings]
     for index in range(len(first) - 1):
         after = texts[index + 1]
+        pair = (first[index], first[index + 1])
         if (
-            (first[index], first[index + 1]) == (Kind.FRAME, Kind.SHORT)
-            and not REPORT_WORDS.search(compact(after))
+            pair in ((Kind.FRAME, Kind.SHORT), (Kind.SHORT, Kind.SHORT))
+            and not REPORT_WORDS.search(compact(texts[index] + after))
             and line_kind(texts[index] + after) is Kind.FRAME
         ):
-            kinds[index + 1] = Kind.FRAME
+            # (2025年3月21日在某区第十九届 / 人民代表大会第四次会议上: neither half alone.)
+            kinds[index] = kinds[index + 1] = Kind.FRAME
     run: list[int] = []
     for index, text in enumerate([*texts, ""]):
         if text and _CONTENTS_ENTRY.match(text) and not ENDS_SENTENCE.search(text.rstrip("0123456789 ")):

@@ -19,7 +19,7 @@ from .chrome import CHROME_RULES, HTML_COMMENT, ChromeRule, chrome_rule, comment
 from .dedupe import remove_repeats
 from .linebreaks import rejoin_split_markers, rejoin_wrapped, split_flattened
 from .marks import find_marks
-from .title import choose_title, glued_title, shares_title, split_site_name, split_subtitle, title_lines
+from .title import TITLE_FIELD, choose_title, glued_title, shares_title, split_site_name, split_subtitle, title_lines
 
 # A report's title is one short line without a sentence end.
 MAX_REPORT_TITLE_CHARS = 80
@@ -34,9 +34,23 @@ SITE_NAME = "chrome.site-name"
 _SPACE = re.compile(r"\s+")
 # A label in front of a title: a collection's (第1篇 区人大常委会工作报告), a
 # scraper's (标题: …), or a table's cell border (| … |).
-_TITLE_PREFIX = re.compile(r"^(第\s*[0-9一二三四五六七八九十]+\s*篇|标题\s*[:：]|標題\s*[:：]|题目\s*[:：]|[|｜])\s*")
-_TITLE_BORDER = re.compile(r"\s*[|｜]\s*$")
+_TITLE_PREFIX = re.compile(r"^(第\s*[0-9一二三四五六七八九十]+\s*篇\s*|" + TITLE_FIELD.pattern[1:] + r"|[|｜]\s*)")
+# A table's cell borders after it (… | |).
+_TITLE_BORDER = re.compile(r"(?:\s*[|｜])+\s*$")
 _TITLE_DATELINE = re.compile(r"^\S{0,12}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日电\s*")
+# A news headline that names who delivered the report (国务院总理李克强作政府工作报告,
+# 院长周强同志作最高人民法院工作报告): the report's title is what follows 作.
+_DELIVERED = re.compile(
+    r"^.{0,24}?(?:同志|(?:总理|總理|院长|院長|检察长|檢察長|省长|省長|市长|市長|县长|縣長|区长|區長|主任|主席|书记|書記)"
+    r"[\u4e00-\u9fff·]{2,3})(?:作|做)(?=.{4,}(?:报告|報告)(?:[(（]?全文.{0,2}[)）]?)?$)"
+)
+# A notice's number in front of the title (2019年第43号(总第221号)郑州市关于…).
+_DOCUMENT_NUMBER = re.compile(
+    r"^\s*(?:19|20)\d\d\s*年\s*第\s*\d{1,4}\s*号\s*(?:[(（]\s*总第\s*\d{1,5}\s*号\s*[)）])?\s*"
+)
+# What the page says of its copy after the title: (全文), （全文内容）; and a
+# character the conversion lost, standing apart at its end (政府工作报告 ?).
+_TITLE_NOTE = re.compile(r"\s*(?:[(（]全文[^()（）]{0,4}[)）]|全文)$|\s+[?？]+$")
 _BRACKETED_TITLE = re.compile(r"^[\[【]\s*(?P<title>[^\[\]【】]{4,80}?)\s*[\]】]")
 
 
@@ -122,6 +136,18 @@ def take_title(
     if dateline and dateline.end() < len(text):
         labels += (Removal("chrome", TITLE_LABEL, dateline.group(0).strip(), span),)
         text = text[dateline.end() :]
+    notice = _DOCUMENT_NUMBER.match(text)
+    if notice and notice.end() < len(text):
+        labels += (Removal("chrome", TITLE_LABEL, notice.group(0).strip(), span),)
+        text = text[notice.end() :]
+    delivered = _DELIVERED.match(text)
+    if delivered:
+        labels += (Removal("chrome", TITLE_LABEL, delivered.group(0), span),)
+        text = text[delivered.end() :]
+    note = _TITLE_NOTE.search(text)
+    if note and note.start() > 0:
+        labels += (Removal("chrome", TITLE_LABEL, note.group(0).strip(), span),)
+        text = text[: note.start()]
     # A page title in brackets before other words ([2020年X区人大常委会工作报告] 2020年是…):
     # the bracketed part, when it alone names a kind of report.
     bracketed = _BRACKETED_TITLE.match(text)

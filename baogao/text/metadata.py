@@ -83,6 +83,18 @@ _BY_ID = {rule.id: rule for rule in KIND_RULES}
 
 # Who speaks for the whole country.
 _NATIONAL = re.compile(r"国务院|全国人民代表大会|最高人民法院|最高人民检察院|全国人大常委会")
+# A title that opens with the country's name is the country's (中华人民共和国2024年…统计公报).
+_NATIONAL_TITLE = re.compile(r"^中华人民共和国(?!.{0,4}法)")
+# A page's record of the office that issued it (发布机构: | 沂水县沙沟镇 |).
+_OFFICE_FIELD = re.compile(
+    r"(?:发布机构|发文机关|发布单位|发文单位|制发机关|来源单位)\s*[:：|｜]\s*[|｜]?\s*(?P<office>[^\s|｜]{2,30})"
+)
+# Of the lines cleaning removed, how many (and how long) are read as the page
+# around the report, for its places.
+PAGE_LINES = 40
+PAGE_LINE_CHARS = 80
+# A salutation that opens a speech (同志们：, 各位领导、各位来宾：).
+_SPEECH_SALUTATION = re.compile(r"^\s*(同志们|各位领导|各位来宾|老师们|同学们)")
 _MEETING = re.compile(r"在(.{4,60}?(?:会议|大会))上")
 _ROLES = (
     "总理|副总理|省长|市长|县长|区长|旗长|州长|镇长|乡长|主任|院长|检察长|局长|书记|主席|代市长|代省长|代县长|代区长"
@@ -170,6 +182,8 @@ def extract_metadata(
         kind_of(named)
         or _reporter_kind(opening)
         or _reporter_kind_of(_SPEAKER.match(speaker_line.strip()))
+        # Someone named with a role, then 同志们: the text is what they said.
+        or ("speech" if speaker_line and any(_SPEECH_SALUTATION.match(line) for line in head) else "")
         or kind_of(file_name)
         # Last, the page's own header lines (a page title, a template site's
         # blurb: 下面是小编整理的…工作总结) may name what it offers…
@@ -182,7 +196,8 @@ def extract_metadata(
     delivered = date_in(subtitle) or date_line(lines) or npc_session_year(head)
     date = delivered or publication_date(removed)
     national = opening is not None and _NATIONAL.search(opening["body"]) is not None
-    region, level, code = _region(named or title, subtitle, speaker_line, text, places, national)
+    national = national or _NATIONAL_TITLE.match(named or title) is not None
+    region, level, code = _region(named or title, subtitle, speaker_line, text, places, national, removed)
     # A page's publication date says when the page went up, not which year
     # an annual report covers: only the report's own date is used for that.
     given_at = date_in(subtitle)
@@ -258,7 +273,10 @@ def _reporter_kind(opening: re.Match[str] | None) -> str:
 
 def _reporter_kind_of(speaker: re.Match[str] | None) -> str:
     """The kind of report a speaker's body and role give: 人大常委会主任, 检察长."""
-    return _reporter(speaker["body"] + speaker["role"]) if speaker else ""
+    if speaker is None or speaker["body"].endswith("副"):
+        # A deputy (副省长) speaks at meetings; the report is the head's.
+        return ""
+    return _reporter(speaker["body"] + speaker["role"])
 
 
 def _reporter(text: str) -> str:
@@ -274,15 +292,28 @@ def _speaker(line: str) -> str:
 
 
 def _region(
-    title: str, subtitle: str, speaker: str, body: str, places: Gazetteer | None, national: bool
+    title: str,
+    subtitle: str,
+    speaker: str,
+    body: str,
+    places: Gazetteer | None,
+    national: bool,
+    page: Sequence[str] = (),
 ) -> tuple[str, str, str]:
     """The region named first where it counts most: title, subtitle, speaker;
-    else the one the text (its start) names most often."""
+    else the one the text (its start) names most often; else the office the
+    page's record says issued it. The places the page around the report
+    names (`page`, the lines cleaning removed) tell which of several places
+    of one name is meant (沙沟镇 on a page of 沂水县's)."""
     national = national or any(_NATIONAL.search(text) for text in (title, subtitle, speaker))
+    # The page's own lines are short (records, breadcrumbs, a site's name); a
+    # long one is a repeat of the report's text, which says nothing new.
+    page = [line for line in page if len(line) <= PAGE_LINE_CHARS][:PAGE_LINES]
+    known = frozenset(mention.division for mention in find_places("\n".join(page), places))
     if national and not find_places(title, places):
         return "全国", NATIONAL, ""
     for text in (title, subtitle, speaker):
-        mentions = find_places(text, places)
+        mentions = find_places(text, places, known)
         if mentions:
             # The most specific place named: 武汉市武昌区 is 武昌区.
             division = max(mentions, key=lambda m: len(m.division.chain())).division
@@ -304,6 +335,11 @@ def _region(
     if repeated:
         division = max(repeated, key=lambda d: len(d.chain()))
         return division.path, division.level, division.code
+    for office in (match["office"] for line in page for match in _OFFICE_FIELD.finditer(line)):
+        found = find_places(office, places, known)
+        if found:
+            division = max(found, key=lambda m: len(m.division.chain())).division
+            return division.path, division.level, division.code
     return "", "", ""
 
 

@@ -142,9 +142,12 @@ class Mention:
     """Just after the name, as printed (full or short)."""
 
 
-def find_places(text: str, places: Gazetteer | None = None) -> list[Mention]:
-    """The divisions `text` names, in order; see the module's docstring."""
+def find_places(text: str, places: Gazetteer | None = None, known: frozenset[Division] = frozenset()) -> list[Mention]:
+    """The divisions `text` names, in order; see the module's docstring.
+    `known` divisions (those the page around a report names) tell which of
+    several places of one name `text` means, but are not mentions."""
     places = places or gazetteer()
+    named = set(known)
     found: list[tuple[int, int, tuple[Division, ...]]] = []
     position = 0
     while position < len(text):
@@ -155,7 +158,7 @@ def find_places(text: str, places: Gazetteer | None = None) -> list[Mention]:
         end, divisions = match
         found.append((position, end, divisions))
         position = end
-    named = {division for _, _, divisions in found for division in divisions}
+    named |= {division for _, _, divisions in found for division in divisions}
     mentions = []
     for start, end, divisions in found:
         division = _choose(divisions, named)

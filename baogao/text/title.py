@@ -61,6 +61,14 @@ _GLUED_TITLE = re.compile(
 )
 
 
+# A field of a page's record table that holds the title (标题：…, a table row
+# 文件名称 | … |): the cell after the label is a candidate, though the row
+# itself is the page's.
+TITLE_FIELD = re.compile(
+    r"^\s*(?:标题|標題|题目|題目|题名|題名|文件名称|文件名稱|文件标题|文件標題|公文标题|名称|名稱)\s*[:：|｜]\s*"
+)
+
+
 # A page title with its site's name behind it: …述职报告范文五篇-某某平台.
 _SITE_NAME = re.compile(r"^(?P<title>.{4,}?)\s*(?:[-_|｜]|——)\s*(?P<site>[^\s\-_|｜。，]{2,16})$")
 _SITE_SUFFIX = re.compile(r"\S\s*(?:[-_|｜]|——)\s*[^\s\-_|｜。，]{2,16}$")
@@ -133,7 +141,11 @@ def choose_title(lines: tuple[Line, ...], body: Body) -> int | None:
             if index >= body.start:  # the report has begun: no title after this
                 break
             continue
-        score = _title_score(lines[index].text.strip(), kind, body.start - 1 - index, body_text, index == 0)
+        text = lines[index].text.strip()
+        field = TITLE_FIELD.match(text)
+        if field:  # the title's cell in a record table, whatever the row reads as
+            text, kind = text[field.end() :].strip(" |｜"), Kind.SHORT
+        score = _title_score(text, kind, body.start - 1 - index, body_text, index == 0)
         if score > float("-inf") and (best is None or score > best[0]):
             best = (score, index)
     if best is None:
