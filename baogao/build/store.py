@@ -18,6 +18,8 @@ from .manifest import MANIFEST, Manifest, dump_manifest
 from .staging import atomic_write, staged
 
 BACKUP = ".baogao/backup"
+# Said of a kept edit: baogao's own text for the page is no longer what it wrote there.
+KEPT_BECAUSE = "baogao's text for it changed (--force replaces it, keeping a backup)"
 
 
 def apply_files(
@@ -47,8 +49,12 @@ def apply_files(
                 hashes[relative] = new
                 continue
             if recorded.get(relative) != current:
+                if not force and new == recorded.get(relative):
+                    # baogao would write what it wrote before (another page of
+                    # the report changed, or the templates): the edit loses nothing.
+                    continue
                 if not force:
-                    say(f"kept your edit of {shown / relative}; its source changed")
+                    say(f"kept your edit of {shown / relative}; {KEPT_BECAUSE}")
                     continue
                 backup = f"{BACKUP}/{relative}.{current[:12]}"
                 atomic_write(root / backup, old)
