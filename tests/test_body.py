@@ -30,6 +30,10 @@ def test_body_fixture(given: str, expected: str) -> None:
         ("二、存在问题", Kind.HEADING),
         ("——2024年3月5日在某县第十八届人民代表大会第三次会议上", Kind.FRAME),
         ("县长 李四", Kind.FRAME),
+        ("市长 ***", Kind.FRAME),  # a speaker whose name the page masks
+        ("市人大常委会：", Kind.FRAME),  # a report addressed to a body
+        ("某县人民政府教育督导室：", Kind.FRAME),
+        ("存在的问题和不足之处：", Kind.SHORT),
         ("各位代表：", Kind.FRAME),
         ("2025年3月1日", Kind.FRAME),
         ("发布时间：2025-03-02 10:15", Kind.CHROME),

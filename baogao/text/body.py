@@ -80,7 +80,7 @@ _URL = re.compile(r"https?://|www\.|\.(com|cn|net|org|gov)\b|\.(docx?|pdf|xlsx?|
 # blurb, a document site's notice): never the report's words.
 _SITE_VOICE = re.compile(
     r"下载(的|本)?文档|文档(下载|内容)|上传者|会员上传|版权归|水印|本平台|平台不提供|小编"
-    r"|欢迎(访问|光临|来到)|歡迎(訪問|光臨|來到)|未经.{0,8}授权|不得转载|转载请注明|二次传播|追究法律责任|本网|本站"
+    r"|欢迎(访问|光临|来到|进入)|歡迎(訪問|光臨|來到|進入)|未经.{0,8}授权|不得转载|转载请注明|二次传播|追究法律责任|本网|本站"
     r"|立即(了解|下载|购买|咨询|体验|注册)|免费(下载|领取|试用|咨询)|点击(查看|下载|进入|了解|这里)|本站|本网|网友|為大家|为大家|供大家|仅供参考|僅供參考|欢迎(阅读|参考|借鉴|下载)|歡迎(閱讀|參考)"
     r"|希望(对|能|對)(你|您|大家)|由(会员|會員|用户|用戶)(分享|上传|上傳|提供)|不代表本站|若需要原创|侵权|侵權"
 )
@@ -117,6 +117,9 @@ _REGISTRATION = re.compile(r"ICP\s*[备證证]|公网安备|网站标识码", re
 # A line of a table of contents: a title, dot leaders or spaces, a page number.
 _CONTENTS_ENTRY = re.compile(r"^\S.{1,60}?(\s*[.…·．]{2,}\s*|\s+)\d{1,4}$")
 CONTENTS_RUN = 3
+# The label over a list of contents (目录, 提纲, 目录/提纲：……).
+_CONTENTS_LABEL = re.compile(r"^(目录|目錄|提纲|提綱)([/／、](目录|目錄|提纲|提綱))?[:：]?[.…·．]*$")
+_ELLIPSIS_LINE = re.compile(r"^\s*[.…·．]{2,}\s*$")
 # Pinyin printed after each character by a page's ruby annotation (會(huì)).
 PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 # The label of an attached document, above its title: 附件, 附件2.
@@ -139,8 +142,12 @@ FRAME = re.compile(
     r"|在.{2,50}(会议|大会|会)上"
     r"|^(各位|尊敬的|同志们|代表们|亲爱的).{0,20}[：:，,]?$"
     r"|^.{0,16}(各位|同志|代表|委员|领导).{0,12}[：:]$"
+    # a report addressed to a body (市人大常委会：, 某县人民政府教育督导室：)
+    r"|^[\u4e00-\u9fff（）()、]{1,30}(常委会|委员会|政府|督导室|办公室|教育局|局|厅|学校|中心|领导小组)[：:]$"
     r"|^(特此|此致|以上|附件?[:：0-9一二三四五六七八九十])"
     r"|(总理|省长|市长|县长|区长|镇长|乡长|主任|院长|检察长|局长|书记|主席|校长|厅长|处长|科长)\s*[\u4e00-\u9fff·]{1,2}(\s?[\u4e00-\u9fff·]){0,2}$"
+    # …or the name masked (市长 ***, 局长 ×××)
+    r"|(总理|省长|市长|县长|区长|镇长|乡长|主任|院长|检察长|局长|书记|主席|校长|厅长|处长|科长)\s*[*＊×xX]{2,4}$"
     r"|(人民政府|委员会|局|院|办公室|学校|中心|政府|党委|支部|小组|厅|处)\s*$"
 )
 # Names a kind of report: what a title line says it is.
@@ -313,6 +320,21 @@ def line_kinds(lines: tuple[Line, ...]) -> tuple[tuple[Kind, ...], tuple[str, ..
             for i in run:
                 kinds[i], reasons[i] = Kind.CHROME, "contents"
         run = []
+    # A contents block under its label (目录/提纲：), entries without page
+    # numbers: the label and the short lines after it, to an ellipsis or the
+    # first line that is no entry.
+    for index, text in enumerate(texts):
+        if not _CONTENTS_LABEL.match(compact(text)):
+            continue
+        kinds[index], reasons[index] = Kind.CHROME, "contents"
+        entry = index + 1
+        if entry < len(texts) and reasons[entry] == "contents":
+            continue  # entries with page numbers: read as such above
+        while entry < len(texts) and first[entry] in (Kind.HEADING, Kind.SHORT) and texts[entry]:
+            kinds[entry], reasons[entry] = Kind.CHROME, "contents"
+            entry += 1
+        if entry < len(texts) and _ELLIPSIS_LINE.match(texts[entry]):
+            kinds[entry], reasons[entry] = Kind.CHROME, "contents"
     return tuple(kinds), tuple(reasons)
 
 

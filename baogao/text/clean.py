@@ -155,6 +155,10 @@ def take_title(
     if bracketed and rest and REPORT_WORDS.search(bracketed.group("title")) and not REPORT_WORDS.search(rest):
         labels += (Removal("chrome", TITLE_LABEL, text.replace(bracketed.group("title"), "", 1), span),)
         text = bracketed.group("title")
+    elif bracketed and rest and REPORT_WORDS.search(rest) and not REPORT_WORDS.search(bracketed.group("title")):
+        # A tag in brackets before the title ([县长在县委书记]县长在…的讲话): the title is after it.
+        labels += (Removal("chrome", TITLE_LABEL, text[: bracketed.end()], span),)
+        text = rest
     text, site = split_site_name(text)
     lines = tuple(line for line in lines if line.number not in numbers)
     if site:

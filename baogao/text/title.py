@@ -207,7 +207,8 @@ def shares_title(one: str, other: str) -> bool:
 def split_subtitle(title: str) -> tuple[str, str]:
     """A title with its subtitle on one line (政府工作报告——2008年3月5日在…上):
     the title and the subtitle ("" when there is none)."""
-    match = re.search(r"[—－━]{2}|-{2,}", title)
+    # A dash between two numbers is a range (2016——2020年发展规划), not a subtitle's.
+    match = re.search(r"(?<![0-9０-９])(?:[—－━]{2}|-{2,})|(?:[—－━]{2}|-{2,})(?![0-9０-９])", title)
     if match and match.start() >= TITLE_MIN_CHARS and FRAME.search(title[match.start() :]):
         return title[: match.start()].strip(), title[match.start() :]
     return title, ""
