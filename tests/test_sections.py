@@ -62,9 +62,9 @@ def test_a_page_without_an_article_has_no_sections() -> None:
     assert page_sections("<html><body><h1 id='a'>标题</h1></body></html>", "x.html") == []
 
 
-def test_han_characters_and_digits_are_words_and_runs_of_letters_stay_whole() -> None:
+def test_han_characters_digits_and_latin_letters_are_words() -> None:
     assert index_text("落实“双减”决策，共拨付３４１２．５５万元") == "落 实“ 双 减” 决 策， 共 拨 付 3 4 1 2. 5 5 万 元"
-    assert index_text("细颗粒物（PM2.5）浓度下降3.5%") == "细 颗 粒 物（ PM 2. 5） 浓 度 下 降 3. 5%"
+    assert index_text("细颗粒物（PM2.5）浓度下降3.5%") == "细 颗 粒 物（ P M 2. 5） 浓 度 下 降 3. 5%"
     assert index_text("——经济增长，１９９８年") == "——经 济 增 长， 1 9 9 8 年"
     assert index_text("4G网络、A股") == "4 G 网 络、 A 股"
     # A mark of Chinese text ends a word even between two numbers: 2.92% is found on its own.
@@ -96,7 +96,7 @@ def test_a_record_escapes_every_value_and_puts_the_heading_first() -> None:
     record = page_sections(PAGE, "r/02.html")[2]
     document = record_html(record)
     assert "<h1>1. 认 真 落 实“ 双 减” 决 策 部 署。</h1>" in document
-    assert "第 二 段 &lt;b&gt;" in document
+    assert "第 二 段&lt; b&gt;" in document
     assert 'data-pagefind-meta="url:r/02.html#1双减"' in document
     assert 'data-pagefind-meta="title:1.认真落实“双减”决策部署。"' in document
     hostile = record.__class__(
@@ -104,8 +104,10 @@ def test_a_record_escapes_every_value_and_puts_the_heading_first() -> None:
     )
     hostile_document = record_html(hostile)
     assert "<script>" not in hostile_document and "<img" not in hostile_document and "<b>" not in hostile_document
-    # Kept as text: in the document's title, its title meta and its heading.
-    assert html.unescape(hostile_document).count("onerror=alert(x)") == 3
+    # Kept as text: in the document's title and its title meta as printed, and
+    # in its heading as the index reads it (each letter a word).
+    assert html.unescape(hostile_document).count("onerror=alert(x)") == 2
+    assert "<h1>&quot;&gt;&lt;i m g s r c= x o n e r r o r= a l e r t( x)&gt;</h1>" in hostile_document
 
 
 def test_a_reports_headings_are_one_record_each_heading_addressed_by_its_id() -> None:

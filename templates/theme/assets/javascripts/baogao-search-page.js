@@ -15,9 +15,11 @@
   "use strict";
   var HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3ffff}";
   var HAN_CHAR = new RegExp("([" + HAN + "])", "u");
-  // Characters a space the index put in may stand beside: Han, digits, and
-  // CJK and full-width punctuation.
-  var CLOSE = new RegExp("[" + HAN + "\\u3000-\\u303f\\uff00-\\uffef0-9]", "u");
+  // Characters a space the index put in may stand beside: Han, digits,
+  // Latin letters (the index sets each apart: G D P), and CJK and full-width
+  // punctuation. (Words of Latin text lose their spaces in an excerpt; the
+  // page shows them as printed.)
+  var CLOSE = new RegExp("[" + HAN + "\\u3000-\\u303f\\uff00-\\uffef0-9A-Za-z]", "u");
   var WIDE = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF05]/g;
   // White space and the marks of Chinese text end a word, even between two
   // numbers (1.41%、2.92%), as baogao/build/sections.py (CJK_MARKS) cuts the index.
@@ -38,9 +40,9 @@
       .replace(/(\d)\uFF0E(?=\d)/g, "$1.");
   }
 
-  // The query as the index holds it: each Han character and each digit a
-  // word, runs of letters whole, punctuation and white space between them
-  // dropped (3412.55万元 is 3 4 1 2 5 5 万 元).
+  // The query as the index holds it: each Han character, digit and letter a
+  // word, punctuation and white space between them dropped (3412.55万元 is
+  // 3 4 1 2 5 5 万 元, GDP is G D P).
   function words(query) {
     var found = [];
     fold(query)
@@ -50,7 +52,7 @@
           found.push(piece);
         } else {
           piece.split(CJK_MARKS).forEach(function (run) {
-            run.split(/(\d)/).forEach(function (part) {
+            run.split(/([0-9A-Za-z])/).forEach(function (part) {
               if (/[\p{L}\p{N}]/u.test(part)) {
                 found.push(part);
               }
