@@ -139,6 +139,15 @@ def test_a_large_sites_result_opens_its_section_at_the_match(browser: Any, pagef
         assert box is not None and 0 <= box["y"] < page.viewport_size["height"], box
 
 
+def test_a_run_copied_from_inside_a_latin_word_finds_its_section(browser: Any, pagefind_url: str) -> None:
+    # The example prints 校外培训APP进行购课; a reader copies from the middle of APP.
+    with opened(browser, "desktop", pagefind_url) as (page, _):
+        page.goto(pagefind_url + "search.html?q=" + "PP进行购课")
+        expect(page.locator(".bg-result-title").first).to_contain_text("认真落实“双减”决策部署")
+        # The excerpt shows the word as printed, its letters joined again.
+        expect(page.locator(".bg-result-excerpt").first).to_contain_text("APP进行购课")
+
+
 def test_a_large_sites_headings_show_before_every_sections_text_is_searched(browser: Any, pagefind_url: str) -> None:
     with opened(browser, "desktop", pagefind_url) as (page, _):
         # The parts' index never answers: only the index of headings alone can.
