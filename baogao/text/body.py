@@ -22,6 +22,35 @@ from dataclasses import dataclass
 from enum import Enum
 
 from ..model import Line
+from .line_words import (
+    ATTACHMENT,
+    BRACKETED,
+    CONTENTS_ENTRY,
+    CONTENTS_LABEL,
+    CONTENTS_RUN,
+    COUNTER,
+    CREDIT,
+    CRUMB,
+    DATELINE,
+    ELLIPSIS_LINE,
+    ENDS_SENTENCE,
+    FRAME,
+    HAN,
+    INLINE_TAG,
+    NUMBER_CELL,
+    PAGE_DATE,
+    PINYIN,
+    PREVIOUS_NEXT,
+    PROSE_MARKS,
+    RECORD_LABEL,
+    REGISTRATION,
+    REPORT_WORDS,
+    SENTENCE_MARKS,
+    SEPARATORS,
+    SITE_VOICE,
+    UI,
+    URL,
+)
 from .marks import PREVIEW_ENDS
 from .numbering import is_heading
 
@@ -46,116 +75,6 @@ TABLE_RUN = 5
 # A body needs at least this many characters of prose; below it the page is
 # left to the chrome rules alone (a table, a list of items, a bare heading).
 MIN_BODY_PROSE = 30
-
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-SENTENCE_MARKS = re.compile(r"[。！？；，、：;!?,:]")
-# Marks of running prose; a colon alone makes a label, not a sentence.
-_PROSE_MARKS = re.compile(r"[。！？；，、;!?,]")
-ENDS_SENTENCE = re.compile(r"[。！？；!;]\s*[”’」』)）]?\s*$")
-# Words of a page's interface, in simplified and traditional forms: buttons,
-# counters, sharing, navigation, the page's own records and its footer. A
-# line that is mostly these is the page's, whatever site prints it.
-UI_WORDS = tuple(
-    """
-    首页 网站首页 当前位置 您的位置 返回 顶部 打印 关闭 窗口 收藏 分享 转发 点赞 评论 举报 纠错
-    扫一扫 扫码 二维码 打开 当前页 手机 手机版 移动端 客户端 下载 上传 阅读 浏览 点击 次数 阅读数
-    浏览量 发布 发布于 发布时间 发布日期 更新 更新时间 来源 来源于 作者 编辑 责任编辑 审核 校对 终审
-    签发 初审 复审 编审 摄影 记者 通讯员 供稿 字号 字体 默认 上一篇 下一篇 上一条 下一条 上一页 下一页
-    相关 相关链接 相关文章 相关阅读 相关报告 相关推荐 推荐 热门 热点 最新 排行 更多 查看 全文 详情
-    登录 注册 会员 客服 帮助 反馈 网站 网站地图 地图 联系 联系我们 关于我们 版权 版权所有 版权声明
-    所有 声明 免责 主办 承办 协办 技术支持 支持 备案 公网安备 邮编 电话 传真 邮箱 地址 访问 访问量
-    文档 页数 字数 格式 大小 分享者 贡献者 下载券 积分 预览 付费 购买 价格 原创 文库 收起 展开 复制
-    搜索 站内 导航 栏目 频道 专题 投稿 订阅 关注 公众号 微信 微博 微信号 小程序 索引号
-    發布 發佈 來源 編輯 責任編輯 審核 閱讀 瀏覽 點擊 掃一掃 當前頁 打開 關閉 列印 收藏 分享 轉發
-    舉報 評論 網站 版權 聯繫 聯繫我們 關於我們 首頁 上一篇 下一篇 相關 推薦 熱門 更多 下載 檢視
-    文檔 簡介 简介 文档简介 內容 内容 内容简介 頁數 字數 格式 大小 當前位置 您现在的位置 位置
-    """.split()
-)
-_UI = re.compile("|".join(sorted(map(re.escape, set(UI_WORDS)), key=len, reverse=True)))
-# A date and time as a page prints it (2025-03-02 10:15, 2025/3/2), not as a
-# report writes one (2025年3月2日).
-_PAGE_DATE = re.compile(r"(19|20)\d\d\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|\d{1,2}:\d\d")
-_URL = re.compile(r"https?://|www\.|\.(com|cn|net|org|gov)\b|\.(docx?|pdf|xlsx?|pptx?|wps|txt)\b", re.I)
-# The site speaking of itself or of the file it offers (a template site's
-# blurb, a document site's notice): never the report's words.
-_SITE_VOICE = re.compile(
-    r"下载(的|本)?文档|文档(下载|内容)|上传者|会员上传|版权归|水印|本平台|平台不提供|小编"
-    r"|欢迎(访问|光临|来到|进入)|歡迎(訪問|光臨|來到|進入)|未经.{0,8}授权|不得转载|转载请注明|二次传播|追究法律责任|本网|本站"
-    r"|立即(了解|下载|购买|咨询|体验|注册)|免费(下载|领取|试用|咨询)|点击(查看|下载|进入|了解|这里)|本站|本网|网友|為大家|为大家|供大家|仅供参考|僅供參考|欢迎(阅读|参考|借鉴|下载)|歡迎(閱讀|參考)"
-    r"|希望(对|能|對)(你|您|大家)|由(会员|會員|用户|用戶)(分享|上传|上傳|提供)|不代表本站|若需要原创|侵权|侵權"
-)
-# A label of the page's own records followed by its value: 来源：某某晚报,
-# 责任编辑：张三. Report lines may hold a colon, but do not open with these.
-_RECORD_LABEL = re.compile(
-    r"^[•·*]?\s*(本文)?(来源|來源|作者|编辑|編輯|责任编辑|責任編輯|审核|審核|校对|校對|终审|終審|发布|發布|发布时间|发布日期"
-    r"|更新时间|时间|時間|日期|浏览|瀏覽|点击|點擊|阅读|閱讀|字号|字號|索引号|分类|分類|文号|文號|主题词|标签|標籤|关键词|關鍵詞"
-    r"|上一篇|下一篇|上一条|下一条|上一頁|下一頁|版权所有|版權所有|备案号|主办单位|主办|承办|技术支持|网站标识码|联系电话|地址"
-    r"|栏目|欄目|记者|記者|设计|設計|制作|製作|监制|策划|出品|供稿|摄影|攝影|图片|圖片|视频|視頻|相关\S{0,6})"
-    r"(\s*[:：]|\s+)"
-    # A law database's fields, printed with or without a separator: 时效性现行有效.
-    r"|^(时效性|時效性|效力级别|效力級別|发布部门|發布部門|发文字号|發文字號|公布日期|施行日期|法规类别|法規類別)"
-)
-# A page's own counters: pages, words, size, reads, downloads (• 约 9页, 阅读 1.2万).
-_COUNTER = re.compile(
-    r"^[•·\-*]?\s*(约|共|大小|阅读|浏览|下载)?\s*[:：]?\s*[\d.,]+\s*(万|千)?\s*"
-    r"(页|頁|字|千字|次|人阅读|人浏览|阅读|浏览|下载|积分|KB|MB|kb|mb|M|K|W)?\s*$"
-    # the copy's own length, with what the site does with it (本文共9296字，仅展示…)
-    r"|^(本文|全文|文档|文檔|此文档|此文檔)\s*(约|約|共|有)?\s*[\d.,]+\s*(万|萬|千)?\s*(字|页|頁)(?:[,，].{0,12})?$"
-)
-# A number alone on a line, as a table's cell: 296299, -5.4, 13.7%.
-_NUMBER_CELL = re.compile(r"^[#＃\-+]?[\d.,，%％]+$|^[A-Za-z]{1,6}$")
-# Links to the previous and next article, whatever their titles' length.
-_PREVIOUS_NEXT = re.compile(r"^(上一篇|下一篇|上一条|下一条|上一頁|下一頁|上篇|下篇|相关\S{0,6}|相關\S{0,6})[:：]")
-# A news agency's dateline on its own: (新华社北京3月20日电).
-_DATELINE = re.compile(
-    r"^[（(]?\S{0,12}?([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月([0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日电[)）]?$"
-)
-# A credit line: 新华社国内部出品.
-_CREDIT = re.compile(r"(出品|供稿|制作|监制)$")
-# A site's registration numbers: 京ICP备12345678号, 公网安备.
-_REGISTRATION = re.compile(r"ICP\s*[备證证]|公网安备|网站标识码", re.I)
-# A line of a table of contents: a title, dot leaders or spaces, a page number.
-_CONTENTS_ENTRY = re.compile(r"^\S.{1,60}?(\s*[.…·．]{2,}\s*|\s+)\d{1,4}$")
-CONTENTS_RUN = 3
-# The label over a list of contents (目录, 提纲, 目录/提纲：……).
-_CONTENTS_LABEL = re.compile(r"^(目录|目錄|提纲|提綱)([/／、](目录|目錄|提纲|提綱))?[:：]?[.…·．]*$")
-_ELLIPSIS_LINE = re.compile(r"^\s*[.…·．]{2,}\s*$")
-# Pinyin printed after each character by a page's ruby annotation (會(huì)).
-PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
-# The label of an attached document, above its title: 附件, 附件2.
-_ATTACHMENT = re.compile(r"^附件\s*[0-9０-９一二三四五六七八九十]{0,3}[:：]?$")
-# Markup a scraper left around a line's words (<h4>各位代表：</h4>): read without it.
-_INLINE_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
-_CRUMB = re.compile(r"[>＞»›]|-{1,2}>|→")
-_BRACKETED = re.compile(r"[(（\[【][^()（）\[\]【】]*[)）\]】]")
-# Items of a menu or a breadcrumb, separated: 首页 > 政务公开 > 工作报告.
-_SEPARATORS = re.compile(r"\s*(?:[|｜>＞»›/\\•·]|-{1,3}>|→|—>)\s*")
-
-# The opening and closing lines of a report, which are short and have no
-# sentence but are the report's: a subtitle (——在…会议上), a meeting, a
-# delivery date, a speaker (区长 张三), a salutation (各位代表：), a closing
-# formula, a signature date.
-FRAME = re.compile(
-    r"^[—－\-━]{1,4}"  # ——2023年1月12日在…会议上
-    r"|^[（(]?\s*(19|20)\d\d\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*[)）]?$"  # （2013年3月20日）
-    r"|^[（(]\s*(19|20)\d\d\s*年.{2,60}[)）]$"  # （2017年11月1日在…会议上）
-    r"|在.{2,50}(会议|大会|会)上"
-    r"|^(各位|尊敬的|同志们|代表们|亲爱的).{0,20}[：:，,]?$"
-    r"|^.{0,16}(各位|同志|代表|委员|领导).{0,12}[：:]$"
-    # a report addressed to a body (市人大常委会：, 某县人民政府教育督导室：)
-    r"|^[\u4e00-\u9fff（）()、]{1,30}(常委会|委员会|政府|督导室|办公室|教育局|局|厅|学校|中心|领导小组)[：:]$"
-    r"|^(特此|此致|以上|附件?[:：0-9一二三四五六七八九十])"
-    r"|(总理|省长|市长|县长|区长|镇长|乡长|主任|院长|检察长|局长|书记|主席|校长|厅长|处长|科长)\s*[\u4e00-\u9fff·]{1,2}(\s?[\u4e00-\u9fff·]){0,2}$"
-    # …or the name masked (市长 ***, 局长 ×××)
-    r"|(总理|省长|市长|县长|区长|镇长|乡长|主任|院长|检察长|局长|书记|主席|校长|厅长|处长|科长)\s*[*＊×xX]{2,4}$"
-    r"|(人民政府|委员会|局|院|办公室|学校|中心|政府|党委|支部|小组|厅|处)\s*$"
-)
-# Names a kind of report: what a title line says it is.
-REPORT_WORDS = re.compile(
-    r"报告|報告|讲话|講話|致辞|主持词|主持詞|发言(?!人)|發言(?!人)|述职|述職|总结|總結|计划|計劃|計畫|方案|公报|公報|意见|意見|要点|要點|通报|通報"
-    r"|决议|決議|规划|規劃|汇报|匯報|情况|情況|自查|自评|纲要|綱要|通知|决定|決定|办法|辦法"
-)
-
 
 # Why a line around the body is the page's, as a removal records it
 # (``chrome.page-<reason>``; `render.labels` says each in Chinese).
@@ -202,15 +121,15 @@ class Body:
 
 @functools.lru_cache(maxsize=4096)  # a line is weighed by several passes
 def han_count(text: str) -> int:
-    return _HAN.subn("", text)[1]
+    return HAN.subn("", text)[1]
 
 
 def ui_share(text: str) -> float:
     """The share of a line's characters (spaces and separators aside) that are web-interface words."""
-    core = _SEPARATORS.sub("", re.sub(r"\s+", "", text))
+    core = SEPARATORS.sub("", re.sub(r"\s+", "", text))
     if not core:
         return 0.0
-    return sum(len(match) for match in _UI.findall(core)) / len(core)
+    return sum(len(match) for match in UI.findall(core)) / len(core)
 
 
 def line_kind(text: str) -> Kind:
@@ -223,7 +142,7 @@ def line_reading(text: str) -> tuple[Kind, str]:
     if "(" in text:
         text = PINYIN.sub("", text)
     if "<" in text:
-        text = _INLINE_TAG.sub("", text).strip() or text
+        text = INLINE_TAG.sub("", text).strip() or text
     compact = "".join(text.split())
     han = han_count(compact)
     share = han / len(compact) if compact else 0.0
@@ -233,30 +152,30 @@ def line_reading(text: str) -> tuple[Kind, str]:
     if PREVIEW_ENDS.search(compact):
         return Kind.PROSE, ""
     # The site's voice first: a document site numbers its notices 1. 2. 3.
-    if _SITE_VOICE.search(compact):
+    if SITE_VOICE.search(compact):
         return Kind.CHROME, "voice"
-    if _PREVIOUS_NEXT.match(compact):
+    if PREVIOUS_NEXT.match(compact):
         return Kind.CHROME, "link"
     if is_heading(text) and len(compact) <= 60:
         return Kind.HEADING, ""
     # A long sentence: only what a page prints at any length (above) makes it the page's.
     if han >= 2 * PROSE_MIN_HAN and share >= PROSE_MIN_HAN_SHARE and ENDS_SENTENCE.search(compact):
         return Kind.PROSE, ""
-    if _URL.search(text) and han < 2 * PROSE_MIN_HAN:
+    if URL.search(text) and han < 2 * PROSE_MIN_HAN:
         return Kind.CHROME, "link"
     # Interface words are weighed on short lines only: a page's buttons and
     # records are short, a report's sentences are not.
     if han < 2 * PROSE_MIN_HAN and ui_share(text) >= UI_SHARE:
         return Kind.CHROME, "interface"
-    if _RECORD_LABEL.match(text) and not ENDS_SENTENCE.search(compact) and han < 2 * PROSE_MIN_HAN:
+    if RECORD_LABEL.match(text) and not ENDS_SENTENCE.search(compact) and han < 2 * PROSE_MIN_HAN:
         return Kind.CHROME, "record"
-    if _REGISTRATION.search(text) and not ENDS_SENTENCE.search(compact):
+    if REGISTRATION.search(text) and not ENDS_SENTENCE.search(compact):
         return Kind.CHROME, "record"
-    if _COUNTER.match(text) and not text.endswith(("|", "｜")):
+    if COUNTER.match(text) and not text.endswith(("|", "｜")):
         return Kind.CHROME, "counter"
-    if (_DATELINE.match(compact) or _CREDIT.search(compact)) and han < PROSE_MIN_HAN:
+    if (DATELINE.match(compact) or CREDIT.search(compact)) and han < PROSE_MIN_HAN:
         return Kind.CHROME, "byline"
-    if _PAGE_DATE.search(text) and not ENDS_SENTENCE.search(text) and han < 2 * PROSE_MIN_HAN:
+    if PAGE_DATE.search(text) and not ENDS_SENTENCE.search(text) and han < 2 * PROSE_MIN_HAN:
         return Kind.CHROME, "record"
     if FRAME.search(compact) and len(compact) <= 60 and not ENDS_SENTENCE.search(compact):
         return Kind.FRAME, ""
@@ -264,14 +183,14 @@ def line_reading(text: str) -> tuple[Kind, str]:
     cell = compact.endswith(("|", "｜")) and re.search(r"[^\W_]", compact) is not None
     if share < CHROME_MAX_HAN_SHARE and not sentence and not cell:
         return Kind.CHROME, "symbols"
-    if len(_SEPARATORS.split(compact)) >= 3 and not sentence:
+    if len(SEPARATORS.split(compact)) >= 3 and not sentence:
         return Kind.CHROME, "menu"
     # A breadcrumb: 当前位置:某网>栏目>自查报告> (its colon is no sentence).
-    if len(_CRUMB.findall(compact)) >= 2 and han < 2 * PROSE_MIN_HAN and not ENDS_SENTENCE.search(compact):
+    if len(CRUMB.findall(compact)) >= 2 and han < 2 * PROSE_MIN_HAN and not ENDS_SENTENCE.search(compact):
         return Kind.CHROME, "menu"
     # A note in brackets after a title (…述职报告(分管党务,纪检监察)) does not make it prose.
-    unbracketed = _BRACKETED.sub("", compact)
-    if han >= PROSE_MIN_HAN and share >= PROSE_MIN_HAN_SHARE and _PROSE_MARKS.search(unbracketed):
+    unbracketed = BRACKETED.sub("", compact)
+    if han >= PROSE_MIN_HAN and share >= PROSE_MIN_HAN_SHARE and PROSE_MARKS.search(unbracketed):
         return Kind.PROSE, ""
     # A line that ends a sentence is the report's, however few its characters.
     if len(compact) >= 2 and ENDS_SENTENCE.search(compact):
@@ -284,9 +203,9 @@ def page_voice(text: str) -> bool:
     speaking, a registration number, links to other articles."""
     compact = re.sub(r"\s+", "", text)
     return bool(
-        _SITE_VOICE.search(compact)
-        or _PREVIOUS_NEXT.match(compact)
-        or (_REGISTRATION.search(text) and not ENDS_SENTENCE.search(compact))
+        SITE_VOICE.search(compact)
+        or PREVIOUS_NEXT.match(compact)
+        or (REGISTRATION.search(text) and not ENDS_SENTENCE.search(compact))
     )
 
 
@@ -312,7 +231,7 @@ def line_kinds(lines: tuple[Line, ...]) -> tuple[tuple[Kind, ...], tuple[str, ..
             kinds[index] = kinds[index + 1] = Kind.FRAME
     run: list[int] = []
     for index, text in enumerate([*texts, ""]):
-        if text and _CONTENTS_ENTRY.match(text) and not ENDS_SENTENCE.search(text.rstrip("0123456789 ")):
+        if text and CONTENTS_ENTRY.match(text) and not ENDS_SENTENCE.search(text.rstrip("0123456789 ")):
             run.append(index)
             continue
         numbers = [int(re.findall(r"\d+", texts[i])[-1]) for i in run]
@@ -324,7 +243,7 @@ def line_kinds(lines: tuple[Line, ...]) -> tuple[tuple[Kind, ...], tuple[str, ..
     # numbers: the label and the short lines after it, to an ellipsis or the
     # first line that is no entry.
     for index, text in enumerate(texts):
-        if not _CONTENTS_LABEL.match(compact(text)):
+        if not CONTENTS_LABEL.match(compact(text)):
             continue
         kinds[index], reasons[index] = Kind.CHROME, "contents"
         entry = index + 1
@@ -333,7 +252,7 @@ def line_kinds(lines: tuple[Line, ...]) -> tuple[tuple[Kind, ...], tuple[str, ..
         while entry < len(texts) and first[entry] in (Kind.HEADING, Kind.SHORT) and texts[entry]:
             kinds[entry], reasons[entry] = Kind.CHROME, "contents"
             entry += 1
-        if entry < len(texts) and _ELLIPSIS_LINE.match(texts[entry]):
+        if entry < len(texts) and ELLIPSIS_LINE.match(texts[entry]):
             kinds[entry], reasons[entry] = Kind.CHROME, "contents"
     return tuple(kinds), tuple(reasons)
 
@@ -381,7 +300,7 @@ def outside_lines(lines: tuple[Line, ...], body: Body, title: range) -> dict[int
     page: set[int] = set()
     # A cell of a table printed a cell per line: a short line, or a number.
     cells = [
-        kind in (Kind.SHORT, Kind.FRAME, Kind.HEADING) or _NUMBER_CELL.match(line.text.strip()) is not None
+        kind in (Kind.SHORT, Kind.FRAME, Kind.HEADING) or NUMBER_CELL.match(line.text.strip()) is not None
         for line, kind in zip(lines, kinds, strict=True)
     ]
     # Before the body, walking up from it: the report's opening lines join it
@@ -394,7 +313,7 @@ def outside_lines(lines: tuple[Line, ...], body: Body, title: range) -> dict[int
         kind = kinds[index]
         if index in title:
             joined = False  # nothing above the title is the report's opening
-        elif index + 1 in title and _ATTACHMENT.match(compact(lines[index].text)):
+        elif index + 1 in title and ATTACHMENT.match(compact(lines[index].text)):
             pass  # 附件2 above an attachment's title is the document's own label
         elif kind is Kind.PROSE or (joined and kind in (Kind.HEADING, Kind.FRAME)):
             pass

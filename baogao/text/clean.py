@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 
 from ..model import CleanText, Line, Removal, SourceText, Span
-from .body import PAGE_REASONS, REPORT_WORDS, find_body, outside_lines
+from .body import PAGE_REASONS, find_body, outside_lines
 from .chrome import CHROME_RULES, HTML_COMMENT, ChromeRule, chrome_rule, comment_lines
 from .dedupe import remove_repeats
+from .line_words import REPORT_WORDS
 from .linebreaks import rejoin_split_markers, rejoin_wrapped, split_flattened
 from .marks import find_marks
 from .title import TITLE_FIELD, choose_title, glued_title, shares_title, split_site_name, split_subtitle, title_lines

@@ -12,19 +12,8 @@ from __future__ import annotations
 import re
 
 from ..model import Line
-from .body import (
-    ENDS_SENTENCE,
-    FRAME,
-    PINYIN,
-    PROSE_MIN_HAN_SHARE,
-    REPORT_WORDS,
-    SENTENCE_MARKS,
-    Body,
-    Kind,
-    compact,
-    han_count,
-    line_kind,
-)
+from .body import PROSE_MIN_HAN_SHARE, Body, Kind, compact, han_count, line_kind
+from .line_words import ENDS_SENTENCE, FRAME, PINYIN, REPORT_WORDS, SENTENCE_MARKS
 from .numbering import is_heading
 
 # How many lines before the body a title may stand, and into it.
