@@ -182,12 +182,12 @@ def extract_metadata(
         kind_of(named)
         or _reporter_kind(opening)
         or _reporter_kind_of(_SPEAKER.match(speaker_line.strip()))
-        # Someone named with a role, then 同志们: the text is what they said.
-        or ("speech" if speaker_line and any(_SPEECH_SALUTATION.match(line) for line in head) else "")
         or kind_of(file_name)
         # Last, the page's own header lines (a page title, a template site's
         # blurb: 下面是小编整理的…工作总结) may name what it offers…
         or next((found for line in removed[:PAGE_HEADER_LINES] for found in [kind_of(line)] if found), "")
+        # …or someone named with a role, then 同志们: the text is what they said…
+        or ("speech" if speaker_line and any(_SPEECH_SALUTATION.match(line) for line in head) else "")
         # …or its shape does: a statistical bulletin opens with 一、综合 on the economy.
         or ("statistical-bulletin" if _bulletin_shape(lines[:HEAD_LINES], text) else "")
     )
