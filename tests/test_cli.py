@@ -40,6 +40,7 @@ def test_folders_are_searched_for_reports(tmp_path: Path) -> None:
     assert sorted(p.name for p in (tmp_path / "content").iterdir() if not p.name.startswith(".")) == [
         "a",
         "b",
+        "catalogue-data.js",
         "compare.md",
         "corpus.sqlite",
         "index.md",

@@ -31,6 +31,7 @@ from .. import LARGE_SITE_REPORTS
 from ..errors import BaogaoError, ConfigError, InputError
 from ..progress import Progress, no_progress
 from ..render.names import (
+    CATALOGUE_SCRIPT,
     COMPARE_PAGE,
     COPIES_FILE,
     FULLTEXT_TEXT,
@@ -280,7 +281,16 @@ def _build(options: Options, say: Callable[[str], None], progress: Progress) -> 
     entries.update(the_plan.carried)
     new_manifest = Manifest(renderer, dict(manifest.files), dict(sorted(entries.items())))
     listings = [_listing(entries[slug]) for slug in sorted(entries)]
-    site_pages = (HOME_PAGE, COMPARE_PAGE, NAV_FILE, COPIES_FILE, READINGS_FILE, HISTORY_FILE, REPORTS_SCRIPT)
+    site_pages = (
+        HOME_PAGE,
+        CATALOGUE_SCRIPT,
+        COMPARE_PAGE,
+        NAV_FILE,
+        COPIES_FILE,
+        READINGS_FILE,
+        HISTORY_FILE,
+        REPORTS_SCRIPT,
+    )
     anything = bool(changed or the_plan.gone)
     if site_pages_needed(manifest, new_manifest, anything, site_pages, lambda name: (options.content / name).exists()):
         fresh = frozenset(report.slug for report in changed)
@@ -342,6 +352,7 @@ def _render_site_pages(
     copies none of which changed are the last run's)."""
     from ..render.environment import make_environment
     from ..render.site_pages import (
+        render_catalogue_script,
         render_compare,
         render_copies,
         render_history,
@@ -355,6 +366,7 @@ def _render_site_pages(
     env = make_environment(options.templates)
     files = {
         HOME_PAGE: render_home(listings, env),
+        CATALOGUE_SCRIPT: render_catalogue_script(listings),
         COMPARE_PAGE: render_compare(listings, env),
         NAV_FILE: render_nav(listings, options.search),
         COPIES_FILE: render_copies(listings),

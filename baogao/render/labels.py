@@ -155,6 +155,11 @@ COMPLETENESS = {
 
 # Page titles.
 HOME_TITLE = "报告"
+# An entry of the home page's catalogue: why its report is not whole, and its copies.
+CATALOGUE_INCOMPLETE = "不完整：{why}"
+CATALOGUE_COPIES = "另有 {count} 份副本："
+CATALOGUE_COPY_INCOMPLETE = "（不完整）"
+CATALOGUE_COPY_SEPARATOR = "、"
 HOME_NAV = "首页"
 COMPARE_TITLE = "指标对比"
 SEARCH_TITLE = "搜索"

@@ -18,4 +18,7 @@ FULLTEXT_TEXT = "fulltext.txt"
 # result's report; the plugin puts it beside the worker in the site
 # (SITE_REPORTS_SCRIPT).
 REPORTS_SCRIPT = ".baogao/reports.js"
+# Every entry of the home page's catalogue, as data its filter reads: above
+# `site_pages.HOME_LISTED` entries the page's own list holds only the newest.
+CATALOGUE_SCRIPT = "catalogue-data.js"
 SITE_REPORTS_SCRIPT = "assets/javascripts/workers/baogao-reports.js"

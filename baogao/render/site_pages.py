@@ -19,10 +19,10 @@ from .. import LARGE_SITE_REPORTS
 from ..model import Indicator, Listing
 from ..text.readings import read_copy, readings_between
 from . import labels
-from .catalogue import catalogue, facets
+from .catalogue import Entry, catalogue, facets
 from .compare import across_regions, report_history, time_series
 from .environment import tidy
-from .names import COMPARE_PAGE, HOME_PAGE, SEARCH_PAGE
+from .names import CATALOGUE_SCRIPT, COMPARE_PAGE, HOME_PAGE, SEARCH_PAGE
 from .pages import theme_text
 
 # A report's marks are compared with at most this many other copies' texts.
@@ -37,12 +37,62 @@ COMPARE_MIN_REPORTS = 2
 COMPARE_MAX_COLUMNS = LARGE_SITE_REPORTS
 
 
+# The home page's own list holds at most this many entries, the newest; above
+# it, the page's filter reads every entry from `CATALOGUE_SCRIPT` and lists
+# the matches this many at a time, so that the page and its document stay
+# small at ten thousand reports (a list of every entry took 337 KB at 1,000).
+HOME_LISTED = 300
+
+
 def render_home(reports: list[Listing], env: jinja2.Environment) -> str:
     """The site's home page from every report's listing: a catalogue that
     narrows by kind, level, region and year, copies of a report listed once."""
     entries = catalogue(reports)
-    context = {"meta": {"title": labels.HOME_TITLE}, "reports": reports, "entries": entries, "facets": facets(entries)}
+    more = len(entries) > HOME_LISTED
+    context = {
+        "meta": {"title": labels.HOME_TITLE},
+        "reports": reports,
+        "entries": entries,
+        "listed": [_entry_row(entry) for entry in (_newest_first(entries)[:HOME_LISTED] if more else entries)],
+        "more": more,
+        "script": CATALOGUE_SCRIPT,
+        "facets": facets(entries),
+    }
     return tidy(env.get_template("home.md.j2").render(**context))
+
+
+def render_catalogue_script(reports: list[Listing]) -> str:
+    """``self.baogaoCatalogue = [[slug, title, kind, level, region, year,
+    meta, incomplete, copies, [[slug, after], …]], …]``: every entry of the
+    home page, as its list shows it (read by assets/javascripts/catalogue.js,
+    which builds the items with text, never markup)."""
+    rows = [_entry_row(entry) for entry in catalogue(reports)]
+    return f"self.baogaoCatalogue = {json.dumps(rows, ensure_ascii=False)};\n"
+
+
+def _newest_first(entries: list[Entry]) -> list[Entry]:
+    by_title = sorted(entries, key=lambda entry: entry.listing.title)
+    return sorted(by_title, key=lambda entry: entry.listing.metadata.year or "0", reverse=True)
+
+
+def _entry_row(entry: Entry) -> list[Any]:
+    """An entry as the catalogue lists it: its facts, and its lines as shown."""
+    item, metadata = entry.listing, entry.listing.metadata
+    meta = [labels.kind_label(metadata.kind)]
+    meta += [labels.region_label(metadata.region)] if metadata.region else []
+    meta += [f"{metadata.year}年"] if metadata.year else []
+    incomplete = labels.CATALOGUE_INCOMPLETE.format(why=entry.incomplete) if entry.incomplete else ""
+    copies = labels.CATALOGUE_COPIES.format(count=len(entry.copies)) if entry.copies else ""
+    listed = [
+        [
+            copy.slug,
+            (labels.CATALOGUE_COPY_INCOMPLETE if copy.completeness_id else "")
+            + (labels.CATALOGUE_COPY_SEPARATOR if number < len(entry.copies) - 1 else ""),
+        ]
+        for number, copy in enumerate(entry.copies)
+    ]
+    facts = [item.slug, item.title, metadata.kind, metadata.region_level, metadata.region, metadata.year]
+    return [*facts, " · ".join(meta), incomplete, copies, listed]
 
 
 def render_compare(reports: list[Listing], env: jinja2.Environment) -> str:
