@@ -86,13 +86,17 @@ def test_one_changed_source_renders_its_own_pages_only(built: Path) -> None:
     assert 0 < len(linked) < len(parts)
 
 
-def test_index_folders_hold_no_interface_the_search_page_never_loads(built: Path) -> None:
+def test_index_folders_hold_no_file_the_search_page_never_loads(built: Path) -> None:
     folders = sorted((built / "site").glob("pagefind*"))
     assert len(folders) >= 4  # the site's pages, the headings and the report parts
     for folder in folders:
         names = {path.name for path in folder.iterdir()}
-        assert "pagefind.js" in names and "wasm.en.pagefind" in names, folder.name
         assert not names & set(pagefind.UNUSED_FILES), folder.name
+        assert "pagefind-entry.json" in names and {"index", "fragment"} <= names, folder.name
+        # Only the indexes the page opens itself carry search code; the parts are merged into the first.
+        primary = folder.name in (pagefind.MAIN_INDEX, pagefind.HEADINGS_INDEX)
+        assert ({"pagefind.js", "wasm.en.pagefind"} <= names) == primary, folder.name
+        assert primary or not names & set(pagefind.PRIMARY_ONLY_FILES), folder.name
 
 
 def test_an_edited_page_in_content_is_published_like_a_full_build(built: Path) -> None:
