@@ -179,6 +179,7 @@ def test_the_page_around_a_report_tells_which_township_and_which_office() -> Non
         ("中华人民共和国2024年国民经济和社会发展统计公报", ["国家统计局"], {"region": "全国", "year": "2024"}),
         # …but a law's name inside a title is not the country's report.
         ("关于检查中华人民共和国义务教育法实施情况的报告", [], {"region": ""}),
+        ("中华人民共和国道路交通安全法实施情况的报告", [], {"region": ""}),
         # A deputy speaks at a meeting; 同志们 says it is a speech.
         ("推进义务教育均衡发展", ["河南省人民政府副省长 徐某某", "同志们:"], {"kind": "speech"}),
         ("", ["某县人民政府县长 李某", "各位代表:"], {"kind": "government-work"}),

@@ -241,7 +241,8 @@ def line_kinds(lines: tuple[Line, ...]) -> tuple[tuple[Kind, ...], tuple[str, ..
         run = []
     # A contents block under its label (目录/提纲：), entries without page
     # numbers: the label and the short lines after it, to an ellipsis or the
-    # first line that is no entry.
+    # first line that is no entry. A line that prose follows is the body's
+    # own first heading, not an entry: it stays.
     for index, text in enumerate(texts):
         if not CONTENTS_LABEL.match(compact(text)):
             continue
@@ -249,7 +250,12 @@ def line_kinds(lines: tuple[Line, ...]) -> tuple[tuple[Kind, ...], tuple[str, ..
         entry = index + 1
         if entry < len(texts) and reasons[entry] == "contents":
             continue  # entries with page numbers: read as such above
-        while entry < len(texts) and first[entry] in (Kind.HEADING, Kind.SHORT) and texts[entry]:
+        while (
+            entry < len(texts)
+            and first[entry] in (Kind.HEADING, Kind.SHORT)
+            and texts[entry]
+            and (entry + 1 == len(texts) or first[entry + 1] is not Kind.PROSE)
+        ):
             kinds[entry], reasons[entry] = Kind.CHROME, "contents"
             entry += 1
         if entry < len(texts) and ELLIPSIS_LINE.match(texts[entry]):

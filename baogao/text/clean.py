@@ -20,7 +20,15 @@ from .dedupe import remove_repeats
 from .line_words import REPORT_WORDS
 from .linebreaks import rejoin_split_markers, rejoin_wrapped, split_flattened
 from .marks import find_marks
-from .title import TITLE_FIELD, choose_title, glued_title, shares_title, split_site_name, split_subtitle, title_lines
+from .title import (
+    TITLE_FIELD_LABEL,
+    choose_title,
+    glued_title,
+    shares_title,
+    split_site_name,
+    split_subtitle,
+    title_lines,
+)
 
 # A report's title is one short line without a sentence end.
 MAX_REPORT_TITLE_CHARS = 80
@@ -35,7 +43,7 @@ SITE_NAME = "chrome.site-name"
 _SPACE = re.compile(r"\s+")
 # A label in front of a title: a collection's (第1篇 区人大常委会工作报告), a
 # scraper's (标题: …), or a table's cell border (| … |).
-_TITLE_PREFIX = re.compile(r"^(第\s*[0-9一二三四五六七八九十]+\s*篇\s*|" + TITLE_FIELD.pattern[1:] + r"|[|｜]\s*)")
+_TITLE_PREFIX = re.compile(r"^(第\s*[0-9一二三四五六七八九十]+\s*篇\s*|\s*" + TITLE_FIELD_LABEL + r"|[|｜]\s*)")
 # A table's cell borders after it (… | |).
 _TITLE_BORDER = re.compile(r"(?:\s*[|｜])+\s*$")
 _TITLE_DATELINE = re.compile(r"^\S{0,12}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日电\s*")

@@ -83,8 +83,9 @@ _BY_ID = {rule.id: rule for rule in KIND_RULES}
 
 # Who speaks for the whole country.
 _NATIONAL = re.compile(r"国务院|全国人民代表大会|最高人民法院|最高人民检察院|全国人大常委会")
-# A title that opens with the country's name is the country's (中华人民共和国2024年…统计公报).
-_NATIONAL_TITLE = re.compile(r"^中华人民共和国(?!.{0,4}法)")
+# A title that opens with the country's name and a year is the country's
+# (中华人民共和国2024年…统计公报), not a law's (中华人民共和国…法).
+_NATIONAL_TITLE = re.compile(r"^中华人民共和国\s*(?:19|20)\d\d\s*年")
 # A page's record of the office that issued it (发布机构: | 沂水县沙沟镇 |).
 _OFFICE_FIELD = re.compile(
     r"(?:发布机构|发文机关|发布单位|发文单位|制发机关|来源单位)\s*[:：|｜]\s*[|｜]?\s*(?P<office>[^\s|｜]{2,30})"

@@ -53,9 +53,10 @@ _GLUED_TITLE = re.compile(
 # A field of a page's record table that holds the title (标题：…, a table row
 # 文件名称 | … |): the cell after the label is a candidate, though the row
 # itself is the page's.
-TITLE_FIELD = re.compile(
-    r"^\s*(?:标题|標題|题目|題目|题名|題名|文件名称|文件名稱|文件标题|文件標題|公文标题|名称|名稱)\s*[:：|｜]\s*"
+TITLE_FIELD_LABEL = (
+    r"(?:标题|標題|题目|題目|题名|題名|文件名称|文件名稱|文件标题|文件標題|公文标题|名称|名稱)\s*[:：|｜]\s*"
 )
+TITLE_FIELD = re.compile(r"^\s*" + TITLE_FIELD_LABEL)
 
 
 # A page title with its site's name behind it: …述职报告范文五篇-某某平台.
