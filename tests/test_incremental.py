@@ -18,6 +18,7 @@ import pytest
 
 from baogao import cli
 from baogao.build import incremental, pagefind
+from baogao.build.database import DATABASE_FILE, write_database
 from baogao.build.plugin import BaogaoConfig
 
 from .conftest import ROOT
@@ -61,6 +62,12 @@ def rebuilt_like_a_full_build(out: Path) -> dict[str, int]:
     build(out / "sources", out / "content", out / "full")
     assert differences(out / "site", out / "full") == []
     shutil.rmtree(out / "full")
+    # The database, written again for the changed reports only, is the file a full write gives.
+    database = out / "content" / DATABASE_FILE
+    written = database.read_bytes()
+    slugs = [path.name for path in (out / "content").iterdir() if (path / "report.json").is_file()]
+    write_database(out / "content", slugs)
+    assert database.read_bytes() == written
     return before
 
 

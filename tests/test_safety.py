@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from baogao.build import staging
+
 from .conftest import ROOT, SAMPLE, run_build
 
 
@@ -290,3 +292,47 @@ def test_a_worker_left_behind_by_a_killed_build_does_not_hold_the_lock(tmp_path:
     finally:
         worker.kill()
         worker.join()
+
+
+def _folder_with_parts(tmp: Path) -> Path:
+    site = tmp / "site"
+    for name in ("part-a", "part-b"):
+        (site / name).mkdir(parents=True)
+        (site / name / "index.bin").write_bytes(name.encode())
+    (site / "index.html").write_text("old", encoding="utf-8")
+    return site
+
+
+def test_folders_carried_into_a_build_that_fails_go_back(tmp_path: Path) -> None:
+    site = _folder_with_parts(tmp_path)
+    before = _snapshot(site)
+    with pytest.raises(RuntimeError), staging.staged(site, copy=False) as stage:
+        (stage / "index.html").write_text("new", encoding="utf-8")
+        staging.carry(site.absolute(), stage, ["part-a", "part-b"])
+        raise RuntimeError("stopped after the folders moved, before the swap")
+    assert _snapshot(site) == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]
+
+
+def test_folders_carried_into_a_killed_build_go_back_on_the_next_run(tmp_path: Path) -> None:
+    site = _folder_with_parts(tmp_path)
+    before = _snapshot(site)
+    stage = tmp_path / ".site.staging"  # as a build killed after `carry` leaves it
+    stage.mkdir()
+    staging.carry(site.absolute(), stage, ["part-a", "part-b"])
+    assert not (site / "part-a").exists()
+    staging.recover(site.absolute())
+    assert _snapshot(site) == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_build_killed_after_the_swap_keeps_the_carried_folders(tmp_path: Path) -> None:
+    site = _folder_with_parts(tmp_path)
+    stage = tmp_path / ".site.staging"
+    stage.mkdir()
+    (stage / "index.html").write_text("new", encoding="utf-8")
+    staging.carry(site.absolute(), stage, ["part-a", "part-b"])
+    staging.exchange(stage, site.absolute())  # killed here: the old site lies at the staging name
+    staging.recover(site.absolute())
+    assert _snapshot(site) == {"index.html": b"new", "part-a/index.bin": b"part-a", "part-b/index.bin": b"part-b"}
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]

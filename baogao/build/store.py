@@ -9,6 +9,7 @@ of every file baogao wrote is kept in the manifest.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
@@ -100,7 +101,11 @@ def write_content(
     (nothing replaced) if one of them changed.
     """
     before = {name: _signature(content / name) for name in [*files, *removed]}
-    with staged(content) as stage:
+    # The folders of the reports this run leaves alone are moved over whole,
+    # not linked file by file (at 1,000 reports, 0.6 s of every change).
+    touched = {name.split("/", 1)[0] for name in [*files, *removed, MANIFEST]}
+    alone = [entry.name for entry in _folders(content) if entry.name not in touched]
+    with staged(content, whole=alone) as stage:
         hashes = apply_files(stage, content, files, manifest.files, force, say)
         hashes = delete_files(stage, content, removed, hashes, say)
         final = Manifest(new_manifest.renderer, hashes, new_manifest.reports)
@@ -110,6 +115,14 @@ def write_content(
                 raise BaogaoError(
                     f"{content / name}: changed while baogao was building; nothing was replaced, run again"
                 )
+
+
+def _folders(content: Path) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(content) as entries:
+            return [entry for entry in entries if entry.is_dir(follow_symlinks=False)]
+    except FileNotFoundError:
+        return []
 
 
 def _signature(path: Path) -> tuple[int, int, int] | None:
