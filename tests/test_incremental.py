@@ -93,6 +93,17 @@ def test_one_changed_source_renders_its_own_pages_only(built: Path) -> None:
     assert 0 < len(linked) < len(parts)
 
 
+def test_a_change_that_leaves_every_heading_keeps_the_index_of_headings(built: Path) -> None:
+    changed = built / "sources" / "report-02.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n补充的一句话，不是标题。\n", encoding="utf-8")
+    before = rebuilt_like_a_full_build(built)
+    site = built / "site"
+    headings = {
+        path.relative_to(site).as_posix() for path in (site / pagefind.HEADINGS_INDEX).rglob("*") if path.is_file()
+    }
+    assert headings and kept(before, site, f"{pagefind.HEADINGS_INDEX}/") == headings
+
+
 def test_index_folders_hold_no_file_the_search_page_never_loads(built: Path) -> None:
     folders = sorted((built / "site").glob("pagefind*"))
     assert len(folders) >= 4  # the site's pages, the headings and the report parts

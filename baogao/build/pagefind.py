@@ -213,8 +213,13 @@ def run_pagefind(
                 records.update(written)
                 parts[output] = _records_key(build, [written[url] for url in urls])
                 start(part, output)
-            report_keys = [key for _, part_pages in groups[1:] for key in _keys(site, part_pages, records)]
-            parts[HEADINGS_INDEX] = _records_key(build, report_keys)
+            # Keyed by the headings' records themselves: a change to a report's
+            # text that leaves its headings as they were (most edits) leaves
+            # this index, of every report, as it was (0.8 s at 1,000 reports).
+            heading_records = [
+                f"{name}\0{html}" for by_folder in headings.values() for name, html in sorted(by_folder.items())
+            ]
+            parts[HEADINGS_INDEX] = _records_key(build, heading_records)
             if not linked(HEADINGS_INDEX, parts[HEADINGS_INDEX]):
                 folder = Path(scratch) / "headings"
                 folder.mkdir()
@@ -233,10 +238,6 @@ def run_pagefind(
     listed = [f"{output}/" for output, _ in groups[1:]]
     atomic_write(site / PARTS_SCRIPT, f"window.baogaoPagefindParts = {json.dumps(listed)};\n".encode())
     return carried
-
-
-def _keys(site: Path, pages: list[Path], records: dict[str, str]) -> list[str]:
-    return [records[page.relative_to(site).as_posix()] for page in pages]
 
 
 def _unchanged_records(before: SiteState | None, state: SiteState | None) -> dict[str, str]:
