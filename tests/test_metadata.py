@@ -152,6 +152,14 @@ def test_kind_region_and_year_of_the_labelled_files() -> None:
             {"kind": "statistical-bulletin", "year": "2015"},
         ),
         ("", ["一、综合", "学校办学条件总体良好。"], {"kind": ""}),  # 综合 alone is not enough
+        # Titled with the year it covers and dated the next: the date says
+        # which (the meeting's 上 lost from the dateline).
+        (
+            "某某镇2018年政府工作报告和2019年工作计划",
+            ["2019年2月26日在镇第十四届人民代表大会第三次会议", "某某镇人民政府镇长 某某"],
+            {"kind": "government-work", "year": "2018", "date": "2019-02-26"},
+        ),
+        ("2020年某县人民政府工作报告", ["——2020年1月8日在某县人民代表大会上"], {"year": "2019"}),
     ],
 )
 def test_metadata_from_the_first_lines(title: str, lines: list[str], expected: dict[str, str]) -> None:
@@ -194,6 +202,10 @@ def test_a_name_inside_other_words_is_not_a_place() -> None:
     # 兴县 is a county, but not in 振兴县域; 会同县 is, but not in 会同县督查办 (twice needed in text).
     assert find_places("大力振兴县域经济") == []
     assert extract_metadata("", ["县发改委要会同县督查落实办对相关工作进行督查。"]).region == ""
+    # A two-character county run on from the word before it (完成县政府 is
+    # not 成县) counts only where its province or city is named too.
+    assert find_places("超额完成县政府下达目标任务") == []
+    assert [m.division.name for m in find_places("甘肃省陇南市的成县政府")][-1] == "成县"
     # A township needs its county named: 城关镇 is 99 places.
     assert find_places("城关镇人民政府") == []
     assert [m.division.path for m in find_places("武山县城关镇")][-1] == "甘肃省/天水市/武山县/城关镇"

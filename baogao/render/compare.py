@@ -66,9 +66,14 @@ def _dated(listing: Listing, indicator: Indicator) -> str:
 
 
 def _stated(listings: list[Listing]) -> list[tuple[Listing, Indicator]]:
-    """Every (report, indicator) with a value, copies counted once."""
-    fullest = [entry.listing for entry in catalogue(listings)]
-    return [(listing, item) for listing in fullest for item in listing.indicators if item.value is not None]
+    """Every (report, indicator) with a value of a series compared, copies counted once."""
+    fullest = [entry.listing for entry in catalogue(listings) if entry.listing.metadata.region]
+    return [
+        (listing, item)
+        for listing in fullest
+        for item in listing.indicators
+        if item.value is not None and item.series in _RULE_ORDER
+    ]
 
 
 def _ranked(found: list[Series]) -> list[Series]:
@@ -86,7 +91,7 @@ def _grouped(
     named: dict[tuple[str, str], Indicator] = {}
     for listing, item in _stated(listings):
         region, year = listing.metadata.region, _dated(listing, item)
-        if not region or not year or item.series not in _RULE_ORDER:
+        if not year:
             continue
         key = (item.key, region if over_years else year)
         label = year if over_years else labels.region_label(region)

@@ -60,6 +60,8 @@ _DOCUMENT_NUMBER = re.compile(
 # What the page says of its copy after the title: (全文), （全文内容）; and a
 # character the conversion lost, standing apart at its end (政府工作报告 ?).
 _TITLE_NOTE = re.compile(r"\s*(?:[(（]全文[^()（）]{0,4}[)）]|全文)$|\s+[?？]+$")
+# A year a site's page title repeats behind the title (…2022年…统计公报 2022).
+_TITLE_YEAR_TAG = re.compile(r"\s+((?:19|20)\d\d)\s*$")
 _BRACKETED_TITLE = re.compile(r"^[\[【]\s*(?P<title>[^\[\]【】]{4,80}?)\s*[\]】]")
 
 
@@ -153,6 +155,10 @@ def take_title(
     if delivered:
         labels += (Removal("chrome", TITLE_LABEL, delivered.group(0), span),)
         text = text[delivered.end() :]
+    tag = _TITLE_YEAR_TAG.search(text)
+    if tag and tag.group(1) in text[: tag.start()]:
+        labels += (Removal("chrome", TITLE_LABEL, tag.group(0).strip(), span),)
+        text = text[: tag.start()]
     note = _TITLE_NOTE.search(text)
     if note and note.start() > 0:
         labels += (Removal("chrome", TITLE_LABEL, note.group(0).strip(), span),)

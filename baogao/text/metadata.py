@@ -96,7 +96,7 @@ PAGE_LINES = 40
 PAGE_LINE_CHARS = 80
 # A salutation that opens a speech (同志们：, 各位领导、各位来宾：).
 _SPEECH_SALUTATION = re.compile(r"^\s*(同志们|各位领导|各位来宾|老师们|同学们)")
-_MEETING = re.compile(r"在(.{4,60}?(?:会议|大会))上")
+_MEETING = re.compile(r"在(.{4,60}?(?:会议|大会))(?:上|\s*$)")
 _ROLES = (
     "总理|副总理|省长|市长|县长|区长|旗长|州长|镇长|乡长|主任|院长|检察长|局长|书记|主席|代市长|代省长|代县长|代区长"
 )

@@ -149,6 +149,7 @@ def find_places(text: str, places: Gazetteer | None = None, known: frozenset[Div
     places = places or gazetteer()
     named = set(known)
     found: list[tuple[int, int, tuple[Division, ...]]] = []
+    glued: set[int] = set()
     position = 0
     while position < len(text):
         match = _longest_name(text, position, places)
@@ -156,12 +157,20 @@ def find_places(text: str, places: Gazetteer | None = None, known: frozenset[Div
             position += 1
             continue
         end, divisions = match
+        if end - position == 2 and _after_word(text, position):
+            glued.add(len(found))
         found.append((position, end, divisions))
         position = end
-    named |= {division for _, _, divisions in found for division in divisions}
+    named |= {
+        division for number, (_, _, divisions) in enumerate(found) if number not in glued for division in divisions
+    }
     mentions = []
-    for start, end, divisions in found:
+    for number, (start, end, divisions) in enumerate(found):
         division = _choose(divisions, named)
+        # A two-character name run on from the word before it (完成县政府,
+        # 建成县级…) is taken only where the text names its province or city.
+        if division is not None and number in glued and not any(a in named for a in division.chain()[:-1]):
+            continue
         if division is not None:
             mentions.append(Mention(division, start, end))
     return mentions
@@ -175,6 +184,11 @@ def _longest_name(text: str, start: int, places: Gazetteer) -> tuple[int, tuple[
         if name in places.short and text.startswith(INSTITUTION_AFTER_SHORT_NAME, end):
             return end, places.short[name]
     return None
+
+
+def _after_word(text: str, start: int) -> bool:
+    """Whether a Chinese character stands just before `start`."""
+    return start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff"
 
 
 def _stands_alone(text: str, start: int, end: int) -> bool:

@@ -27,6 +27,10 @@ TITLE_PARTS = 3
 UNNAMED_TITLE_PAIRS = 0.5
 # The most a fuller title line may print in front of the title (a year, a body).
 TITLE_FRONT_CHARS = 16
+# The most it may print behind it (和2019年工作计划, (全文)).
+TITLE_BEHIND_CHARS = 12
+# Latin letters, which a title line may carry as a site's watermark.
+_LETTERS = re.compile(r"[A-Za-z]+")
 # A title printed twice on one line: the second shares this share of its
 # pairs of characters with the first.
 REPEATED_TITLE_PAIRS = 0.6
@@ -145,13 +149,21 @@ def choose_title(lines: tuple[Line, ...], body: Body) -> int | None:
 
 def _fuller(lines: tuple[Line, ...], index: int, low: int) -> int:
     """A line above the title that prints it with who and when in front
-    (2006年国务院政府工作报告 above 政府工作报告) says more: it is the title."""
-    title = compact(split_subtitle(lines[index].text.strip())[0])
+    (2006年国务院政府工作报告 above 政府工作报告), and maybe a note or what
+    else it covers behind (…政府工作报告和2019年工作计划, …(全文)), says
+    more: it is the title. Letters a site sows into its lines (政府工作报告PZl)
+    are not compared; a front that names a kind of report itself is a
+    site's category (2022年预算报告 关于…的报告), not who or when."""
+    title = _LETTERS.sub("", compact(split_subtitle(lines[index].text.strip())[0]))
+    if not title:
+        return index
     for above in range(index - 1, low - 1, -1):
-        line = compact(PINYIN.sub("", lines[above].text))
-        front = line[: -len(title)]
+        line = _LETTERS.sub("", compact(PINYIN.sub("", lines[above].text)))
+        at = line.find(title)
+        front, behind = line[:at], line[at + len(title) :]
         plain = not SENTENCE_MARKS.search(line) and not _SITE_SUFFIX.search(line) and not _COLLECTION.search(line)
-        if plain and line.endswith(title) and 0 < len(front) <= TITLE_FRONT_CHARS:
+        fits = 0 < len(front) <= TITLE_FRONT_CHARS and len(behind) <= TITLE_BEHIND_CHARS
+        if at >= 0 and plain and fits and not REPORT_WORDS.search(front):
             return above
     return index
 
