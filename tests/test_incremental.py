@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from mkdocs.structure.pages import Page
 
 from baogao import cli
 from baogao.build import incremental, pagefind
@@ -50,15 +51,21 @@ def built(tmp_path: Path, small_parts: None) -> Iterator[Path]:
     yield tmp_path
 
 
+REBUILT = "(the build over the last site ended here)"
+
+
 def inodes(site: Path) -> dict[str, int]:
     return {path.relative_to(site).as_posix(): path.stat().st_ino for path in site.rglob("*") if path.is_file()}
 
 
-def rebuilt_like_a_full_build(out: Path) -> dict[str, int]:
+def rebuilt_like_a_full_build(out: Path, then: list[str] | None = None) -> dict[str, int]:
     """Build again over the last site, check it against a full build of the
-    same content into an empty folder, and return the files' inodes before."""
+    same content into an empty folder, and return the files' inodes before.
+    `then` is marked where the build over the last site ended."""
     before = inodes(out / "site")
     build(out / "sources", out / "content", out / "site")
+    if then is not None:
+        then.append(REBUILT)
     build(out / "sources", out / "content", out / "full")
     assert differences(out / "site", out / "full") == []
     shutil.rmtree(out / "full")
@@ -77,10 +84,22 @@ def kept(before: dict[str, int], site: Path, prefix: str) -> set[str]:
     return {name for name, inode in after.items() if name.startswith(prefix) and before.get(name) == inode}
 
 
-def test_one_changed_source_renders_its_own_pages_only(built: Path) -> None:
+def test_one_changed_source_renders_its_own_pages_only(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     changed = built / "sources" / "report-02.txt"
     changed.write_text(changed.read_text(encoding="utf-8").replace("学校", "学堂", 1), encoding="utf-8")
-    before = rebuilt_like_a_full_build(built)
+    read: list[str] = []
+    original = Page.read_source
+
+    def reading(page: Page, config: object) -> None:
+        read.append(page.file.src_uri)
+        original(page, config)
+
+    monkeypatch.setattr(Page, "read_source", reading)
+    before = rebuilt_like_a_full_build(built, read)
+    # The pages of the reports that did not change are not even read (their front matter is known).
+    read = read[: read.index(REBUILT)]
+    assert any(uri.startswith("report-02/") for uri in read)
+    assert not [uri for uri in read if uri.startswith(("report-00/", "report-04/"))]
     site = built / "site"
     assert not kept(before, site, "report-02/01.html"), "the changed report's page was not written again"
     for other in ("report-00", "report-01", "report-03", "report-04"):

@@ -37,7 +37,7 @@ MATERIAL_SEARCH = frozenset({"material/search", "search", "material/offline", "o
 # parts of at most this many report folders, two parts at a time, and the
 # search page merges the parts' results (Pagefind's ``mergeIndex``).
 FOLDERS_PER_INDEX = 50
-# Where parts end (see `index_parts`): about 35 folders on average, at most
+# Where parts end (see `index_parts`): about 38 folders on average, at most
 # 50. A changed report has its whole part indexed again, at about 1.25 ms a
 # section record (3.2 s for a part of 120 reports, 2,520 records): the size
 # of the parts is most of what one change costs. Pagefind ranks within a

@@ -84,12 +84,15 @@ def build(
     progress: Progress | None = None,
     previous: Path | None = None,
     build_key: str = "",
+    file_hashes: dict[str, str] | None = None,
 ) -> SiteState | None:
     """Build the site like ``mkdocs build``, with `workers` processes (default: one per core).
 
     With `previous` (the site this build replaces) and `build_key` (what
     every page depends on, `incremental.build_key`), only the pages whose
-    inputs changed are rendered; the others are linked from `previous`.
+    inputs changed are rendered; the others are linked from `previous`;
+    `file_hashes` (each Markdown file's hash, by its path in the docs
+    folder) spares reading the pages whose files did not change.
     Returns the state to record for the next build, or None when MkDocs's own
     build ran. `progress` is told how many pages are done so far."""
     from mkdocs.commands import build as mkdocs_build
@@ -100,7 +103,7 @@ def build(
     if config.strict or not parallel_safe(config):
         mkdocs_build.build(config)
         return None
-    return _build(config, workers, progress or no_progress, previous, build_key)
+    return _build(config, workers, progress or no_progress, previous, build_key, file_hashes)
 
 
 # Below this many pages to render, the parent renders them itself: forking
@@ -108,7 +111,14 @@ def build(
 POOL_MIN_PAGES = 32
 
 
-def _build(config: Any, workers: int, progress: Progress, previous: Path | None, build_key: str) -> SiteState:
+def _build(
+    config: Any,
+    workers: int,
+    progress: Progress,
+    previous: Path | None,
+    build_key: str,
+    file_hashes: dict[str, str] | None = None,
+) -> SiteState:
     from mkdocs import utils
     from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
     from mkdocs.structure.nav import get_navigation
@@ -132,9 +142,7 @@ def _build(config: Any, workers: int, progress: Progress, previous: Path | None,
             if file.page is None and file.inclusion.is_not_in_nav():
                 Page(None, file, config)
             pages.append(file.page)
-        for page in pages:  # front matter and titles, for every worker
-            page.read_source(config)
-        plan = RenderPlan(config, files, pages, previous, build_key)
+        plan = RenderPlan(config, files, pages, previous, build_key, file_hashes)
         plan.env = env
 
         def write_pages(share: Sequence[Any], write_env: Any) -> None:

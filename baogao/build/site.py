@@ -18,7 +18,7 @@ from typing import Any
 
 from ..errors import SiteError
 from ..progress import Progress, no_progress
-from . import incremental, parallel
+from . import incremental, mkdocs_api, parallel
 from .files import read_json, stats_digest
 from .incremental import STAMP
 from .pagefind import plugins_without_search, run_pagefind
@@ -125,13 +125,16 @@ def build_site(
     with staged(site, copy=False) as staging:
         try:
             overrides: dict[str, Any] = {"nav": nav, "docs_dir": str(content.absolute()), "site_dir": str(staging)}
-            if search == "pagefind":
-                overrides["plugins"] = plugins_without_search(config_file)
-            config = load_config(config_file=str(config_file), **overrides)
+            with mkdocs_api.configuration_read_by_libyaml():
+                if search == "pagefind":
+                    overrides["plugins"] = plugins_without_search(config_file)
+                config = load_config(config_file=str(config_file), **overrides)
             theme_folder = Path(config.theme.custom_dir) if config.theme.custom_dir else None
             key = incremental.build_key(stamp.key, config_file, theme_folder)
             previous = target if (target / STAMP).is_file() else None
-            state = parallel.build(config, progress=progress, previous=previous, build_key=key)
+            state = parallel.build(
+                config, progress=progress, previous=previous, build_key=key, file_hashes=_content_hashes(stamp)
+            )
             if search == "pagefind":
                 entries = sorted(path for path in content.iterdir() if path.name[0] != ".")
                 folders = [path.name for path in entries if path.is_dir()]
@@ -147,6 +150,11 @@ def build_site(
     if state is not None:
         incremental.write_state(target, state, stamp.digest)
     atomic_write(stats_cache(site), _dump({"digest": stamp.digest, "stats": stamp.stats, "hashes": stamp.hashes}))
+
+
+def _content_hashes(stamp: Stamp) -> dict[str, str]:
+    """The hashes of the files in content/, by their path there."""
+    return {key.removeprefix("content:"): value for key, value in stamp.hashes.items() if key.startswith("content:")}
 
 
 def compact_search_index(folder: Path) -> None:
