@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import shutil
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,12 @@ def parser(root: Path) -> argparse.ArgumentParser:
         help="overwrite pages you edited, after saving each to content/.baogao/backup/",
     )
     command.add_argument("-q", "--quiet", action="store_true", help="print only warnings and errors")
+    command.add_argument(
+        "--serve",
+        action="store_true",
+        help="serve the site on this machine and build again on every save, reloading open pages",
+    )
+    command.add_argument("--port", type=int, default=8000, help="the port of --serve (default: 8000)")
     return command
 
 
@@ -70,17 +77,41 @@ def main(argv: Sequence[str] | None = None, root: Path | None = None) -> int:
         search=arguments.search,
     )
 
-    bars = Bars() if not arguments.quiet and sys.stderr.isatty() else None
+    if arguments.serve:
+        from .build.serve import serve
 
+        if not options.build_site:
+            print("error: --serve serves the site: leave out --no-site", file=sys.stderr)
+            return 2
+        inputs = [*options.sources, options.content, options.templates, options.config_file]
+        return serve(options.site, inputs, functools.partial(_build_served, options), _say(None), arguments.port)
+    bars = Bars() if not arguments.quiet and sys.stderr.isatty() else None
+    return _build(options, bars)
+
+
+def _say(bars: Bars | None) -> Callable[[str], None]:
     def say(message: str) -> None:
         if bars:
             bars.write(message)
         else:
             print(message, file=sys.stderr)
 
+    return say
+
+
+def _build_served(options: Options) -> bool:
+    """One build of --serve: whether it succeeded (Ctrl-C stops serving)."""
+    code = _build(options, None)
+    if code == 130:
+        raise KeyboardInterrupt
+    return code == 0
+
+
+def _build(options: Options, bars: Bars | None) -> int:
+    """Build once; the exit code."""
     start = time.monotonic()
     try:
-        reports = build(options, say, bars or no_progress)
+        reports = build(options, _say(bars), bars or no_progress)
     except BaogaoError as error:
         print(f"error: {error}", file=sys.stderr)
         return error.exit_code
@@ -90,7 +121,7 @@ def main(argv: Sequence[str] | None = None, root: Path | None = None) -> int:
     finally:
         if bars:
             bars.close()
-    if not arguments.quiet:
+    if not options.quiet:
         built = "content and site" if options.build_site else "content"
         seconds = time.monotonic() - start
         print(

@@ -193,3 +193,20 @@ def test_pages_linked_from_the_last_build_are_never_written_through(built: Path)
     build(built / "sources", built / "content", built / "site")
     for path, data in old.items():
         assert (snapshot / path.relative_to(built / "site")).read_bytes() == data
+
+
+def test_parts_are_cut_where_names_say_and_larger_on_large_sites() -> None:
+    folders = [f"report-{number:05d}" for number in range(1200)]
+    parts = pagefind.index_parts(folders)
+    assert [folder for part in parts for folder in part] == folders
+    assert max(map(len, parts)) <= pagefind.FOLDERS_PER_INDEX
+    assert all(len(part) >= pagefind.PART_MIN for part in parts[:-1])
+    # A report added changes its own part alone: the parts before it are as they were.
+    grown = pagefind.index_parts(sorted([*folders, "report-00600a"]))
+    changed = [part for part in grown if part not in parts]
+    assert len(changed) <= 2 and any("report-00600a" in part for part in changed)
+    # Above LARGE_SITE_FOLDERS, fewer and larger parts (the search page merges every part).
+    many = [f"report-{number:05d}" for number in range(pagefind.LARGE_SITE_FOLDERS + 1)]
+    large = pagefind.index_parts(many)
+    assert max(map(len, large)) <= pagefind.LARGE_FOLDERS_PER_INDEX
+    assert len(large) < len(many) / pagefind.FOLDERS_PER_INDEX
