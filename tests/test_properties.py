@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 from collections import Counter
 
+import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from baogao.model import Report, SourceText
 from baogao.render.environment import make_environment
 from baogao.render.pages import render_report
+from baogao.render.site_pages import yaml_flow
 from baogao.text.decode import decode_bytes, normalize_text
 from baogao.text.dedupe import MIN_RUN_CHARS
 from baogao.text.numbering import chinese_numeral
@@ -143,3 +145,23 @@ def test_scraping_damage_leaves_outline_and_body_unchanged(
     damaged = line_end.join(lines) + line_end
     decoded, _ = decode_bytes(damaged.encode(encoding), "generated.txt")
     assert _shape(_report(decoded)) == _shape(_report(text))
+
+
+@given(
+    st.lists(
+        st.dictionaries(
+            st.text(max_size=60),
+            st.one_of(st.text(max_size=40), st.lists(st.text(max_size=20), max_size=3)),
+            min_size=1,
+            max_size=2,
+        ),
+        max_size=5,
+    )
+)
+@settings(max_examples=300)
+def test_the_navigation_file_reads_back_as_written(nav: list[dict[str, object]]) -> None:
+    # Whatever a title holds (controls, line separators, quotes, surrogates),
+    # MkDocs's YAML loaders read the navigation back as baogao wrote it.
+    text = yaml_flow({"nav": nav})
+    assert yaml.safe_load(text) == {"nav": nav}
+    assert yaml.load(text, Loader=yaml.Loader) == {"nav": nav}  # noqa: S506 (MkDocs's own loader)

@@ -263,10 +263,11 @@ def _unchanged_records(before: SiteState | None, state: SiteState | None) -> dic
 
 
 def _state_before(previous: Path | None, state: SiteState | None) -> SiteState | None:
-    """The state of the site this build replaces, when it was built alike."""
+    """The state of the site this build replaces, when it was built alike
+    (as the page build read it, or read now)."""
     if previous is None or state is None:
         return None
-    return read_state(previous, state.key)
+    return state.last if state.last is not None else read_state(previous, state.key)
 
 
 def _roomy(folder: Path) -> bool:
