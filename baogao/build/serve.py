@@ -137,6 +137,8 @@ def serve(
     own errors and says whether it succeeded) whenever a file under `inputs`
     changes, until Ctrl-C (or `stop` is set)."""
     stop = stop or threading.Event()
+    # Taken before the first build, so that a save during it is not missed.
+    seen = watched_stats(inputs)
     build()
     version = Version(site)
     handler = type("SiteHandler", (Handler,), {"version": version})
@@ -145,13 +147,15 @@ def serve(
     threading.Thread(target=server.serve_forever, daemon=True).start()
     say(f"serving {site} at http://127.0.0.1:{server.server_address[1]}/ ; building again on every save (Ctrl-C stops)")
     try:
-        seen = watched_stats(inputs)
         while not stop.wait(WATCH_SECONDS):
             now = watched_stats(inputs)
             if now == seen:
                 continue
-            while not stop.wait(SETTLE_SECONDS) and watched_stats(inputs) != now:
-                now = watched_stats(inputs)
+            while not stop.wait(SETTLE_SECONDS):
+                settled = watched_stats(inputs)
+                if settled == now:
+                    break
+                now = settled
             # Taken before the build: what the build writes into content/ is
             # seen as a change next time, and that build changes nothing.
             seen = now
