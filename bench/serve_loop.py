@@ -1,0 +1,110 @@
+"""The edit loop of ``build.py --serve``: from a save to the new site served.
+
+    python bench/serve_loop.py [--reports N] [--runs R]
+
+Generates N different reports (``rebuild.make_reports``), builds them once
+(the baseline: that full build's time), then starts ``build.py --serve`` on
+them and, R times each, edits a section page in ``content/`` and changes a
+source, timing from the save until the server's version (``/.baogao-serve/
+version``, what an open page polls before it reloads) moved. Prints each
+time and the medians, with their share of the full build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from rebuild import make_reports  # noqa: E402
+
+# The longest a save may take to be served before the run counts as failed.
+GIVE_UP_SECONDS = 300
+# After each save, the server builds once more (what the build wrote into
+# content/ is a change too) and changes nothing: let that pass.
+SETTLE_SECONDS = 4
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--reports", type=int, default=100)
+    parser.add_argument("--runs", type=int, default=3)
+    arguments = parser.parse_args()
+    with tempfile.TemporaryDirectory() as scratch:
+        work = Path(scratch)
+        make_reports(work / "sources", arguments.reports)
+        folders = ["--content", str(work / "content"), "--site", str(work / "site"), str(work / "sources")]
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "build.py", "-q", *folders], cwd=ROOT, check=True)
+        full = time.perf_counter() - start
+        server = subprocess.Popen(
+            [sys.executable, "build.py", "--serve", "--port", "0", "-q", *folders],
+            cwd=ROOT,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            base = _started(server)
+            edits, changes = [], []
+            reports = sorted(path for path in (work / "content").iterdir() if (path / "01.md").is_file())
+            for run in range(arguments.runs):
+                page = reports[run] / "01.md"
+                edits.append(_served(base, page, f"\n读者补充的第{run}句。\n"))
+            for run in range(arguments.runs):
+                source = work / "sources" / f"report-{arguments.reports // 2 + run:04d}.txt"
+                changes.append(_served(base, source, f"\n补充第{run}句。\n"))
+        finally:
+            server.send_signal(signal.SIGINT)
+            server.wait(timeout=60)
+    print(f"{arguments.reports} reports; full build {full:.2f} s")
+    print(f"page edited, each run: {', '.join(f'{value:.2f}' for value in edits)} s")
+    print(f"source changed, each run: {', '.join(f'{value:.2f}' for value in changes)} s")
+    print("| save | served after (s, median) | share of the full build |")
+    print("| --- | --- | --- |")
+    for name, values in (("a page edited in content/", edits), ("a source changed", changes)):
+        median = statistics.median(values)
+        print(f"| {name} | {median:.2f} | {median / full:.3f} |")
+
+
+def _started(server: subprocess.Popen[str]) -> str:
+    assert server.stderr is not None
+    for line in server.stderr:
+        found = re.search(r"at (http://127\.0\.0\.1:\d+/)", line)
+        if found:
+            threading.Thread(target=server.stderr.read, daemon=True).start()
+            return found.group(1)
+    raise SystemExit("build.py --serve stopped before serving")
+
+
+def _version(base: str) -> str:
+    with urllib.request.urlopen(base + ".baogao-serve/version") as response:
+        return str(response.read().decode("utf-8"))
+
+
+def _served(base: str, path: Path, added: str) -> float:
+    """Append `added` to `path`; seconds until the server's version moved."""
+    before = _version(base)
+    start = time.perf_counter()
+    path.write_text(path.read_text(encoding="utf-8") + added, encoding="utf-8")
+    while _version(base) == before:
+        if time.perf_counter() - start > GIVE_UP_SECONDS:
+            raise SystemExit(f"{path}: not served after {GIVE_UP_SECONDS} s")
+        time.sleep(0.05)
+    elapsed = time.perf_counter() - start
+    time.sleep(SETTLE_SECONDS)
+    return elapsed
+
+
+if __name__ == "__main__":
+    main()
