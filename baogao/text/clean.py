@@ -195,7 +195,7 @@ def take_title(
     kept, removed = [], []
     for line in lines:
         head, rest = split_subtitle(line.text.strip())
-        head = _SPACE.sub("", head)
+        head = _TITLE_NOTE.sub("", _SPACE.sub("", head))  # the title again with (全文) behind it
         # The title again, or its end printed alone (政府工作报告 under
         # 2006年国务院政府工作报告), maybe with the subtitle run on.
         again = head == key or (
