@@ -5,7 +5,11 @@ and swaps it with the real folder only when the block finished. A crash, an
 exception or Ctrl-C at any moment leaves the real folder as it was: either
 the old version or the new one, never a mix. Files are written into the
 staging copy by `atomic_write`, which replaces a hard link instead of writing
-through it, so the real folder is never touched before the swap.
+through it, so the real folder is never touched before the swap. One
+exception, for speed: folders a build keeps whole are moved from the real
+folder into the staging one just before the swap (`carry`); a crash in that
+moment leaves them there, named in a file beside the folder, and the next
+run's `recover` moves them back before anything else.
 """
 
 from __future__ import annotations
