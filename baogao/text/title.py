@@ -63,6 +63,10 @@ TITLE_FIELD_LABEL = (
 TITLE_FIELD = re.compile(r"^\s*" + TITLE_FIELD_LABEL)
 
 
+# A line that ends on a cell's border: a row of cells that goes on from the line above.
+_ROW_GOES_ON = re.compile(r"\s[|｜]$")
+
+
 # A page title with its site's name behind it: …述职报告范文五篇-某某平台.
 _SITE_NAME = re.compile(r"^(?P<title>.{4,}?)\s*(?:[-_|｜]|——)\s*(?P<site>[^\s\-_|｜。，]{2,16})$")
 _SITE_SUFFIX = re.compile(r"\S\s*(?:[-_|｜]|——)\s*[^\s\-_|｜。，]{2,16}$")
@@ -139,6 +143,8 @@ def choose_title(lines: tuple[Line, ...], body: Body) -> int | None:
         field = TITLE_FIELD.match(text)
         if field:  # the title's cell in a record table, whatever the row reads as
             text, kind = text[field.end() :].strip(" |｜"), Kind.SHORT
+        elif _ROW_GOES_ON.search(text) and index > 0 and lines[index - 1].text.count("|") >= 2:
+            continue  # the last cell of a row of links broken over two lines (← | 上一篇 | … | 下一篇 |)
         score = _title_score(text, kind, body.start - 1 - index, body_text, index == 0)
         if score > float("-inf") and (best is None or score > best[0]):
             best = (score, index)
