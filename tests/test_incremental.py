@@ -210,3 +210,16 @@ def test_parts_are_cut_where_names_say_and_larger_on_large_sites() -> None:
     large = pagefind.index_parts(many)
     assert max(map(len, large)) <= pagefind.LARGE_FOLDERS_PER_INDEX
     assert len(large) < len(many) / pagefind.FOLDERS_PER_INDEX
+
+
+def test_a_page_whose_front_matter_holds_a_date_is_rendered_again_when_edited(built: Path) -> None:
+    # A date in front matter does not read back from JSON as it was, so the
+    # page is read on every build; its edits must still be seen.
+    page = built / "content" / "report-01" / "02.md"
+    text = page.read_text(encoding="utf-8")
+    assert text.startswith("---\n")
+    page.write_text(text.replace("---\n", "---\nupdated: 2024-01-02\n", 1), encoding="utf-8")
+    rebuilt_like_a_full_build(built)
+    page.write_text(page.read_text(encoding="utf-8") + "\n读者第二次补充的话。\n", encoding="utf-8")
+    rebuilt_like_a_full_build(built)
+    assert "读者第二次补充的话" in (built / "site" / "report-01" / "02.html").read_text(encoding="utf-8")

@@ -108,6 +108,9 @@ class SourceRead:
     file_hash: str
     meta: dict[str, Any]
     links: tuple[str, ...]
+    kept: bool = field(default=True, compare=False)
+    """Whether its front matter reads back from JSON as it is (not a date):
+    only then is it recorded, and the page not read again."""
 
     def to_json(self) -> list[Any]:
         return [self.file_hash, self.meta, list(self.links)]
@@ -204,10 +207,10 @@ def read_page(page: Any, config: Any, known: SourceRead | None, file_hash: str |
     page.read_source(config)
     if file_hash is None:
         file_hash = hashlib.sha256(Path(page.file.abs_src_path).read_bytes()).hexdigest()
-    meta = copy.deepcopy(page.meta) if _keeps_as_json(page.meta) else None
     links = tuple(linked_pages(page.markdown or "", page.file.src_uri))
     # Front matter JSON would not give back as it is (a date) is not kept: the page is read every time.
-    return SourceRead(file_hash if meta is not None else "", meta or {}, links)
+    kept = _keeps_as_json(page.meta)
+    return SourceRead(file_hash, copy.deepcopy(page.meta) if kept else {}, links, kept)
 
 
 def _keeps_as_json(meta: Any) -> bool:
@@ -401,7 +404,7 @@ class RenderPlan:
                 title,
                 tuple(sorted(anchors)) if anchors is not None else None,
                 links,
-                self.read[uri] if self.read[uri].file_hash else None,
+                self.read[uri] if self.read[uri].kept else None,
             )
         return SiteState(self.build_key, records, last=self.last)
 
