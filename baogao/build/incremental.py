@@ -102,8 +102,8 @@ class SourceRead:
     """What a page's Markdown file gave when read: the hash of its bytes, its
     front matter and the pages its Markdown links to. A page whose file has
     that hash now is not read again (its front matter is all the build needs
-    of a page it does not render: reading and parsing every page took 0.8 s
-    at 1,000 reports)."""
+    of a page it does not render: reading and parsing every page took 1.35 s
+    under the profiler at 1,000 reports)."""
 
     file_hash: str
     meta: dict[str, Any]
@@ -244,8 +244,8 @@ def link_file(old: Path, new: Path, made: set[Path] | None = None) -> bool:
     """Hard-link the last build's `old` file as `new` (a copy where links are
     not possible); False when there is no such file. Nothing is ever written
     through the link: files this build writes are new files. `made` holds
-    the folders made so far (one mkdir a folder, not a file: 0.3 s at
-    1,000 reports)."""
+    the folders made so far (one mkdir a folder, not a file: a mkdir a file
+    took 0.3 s under the profiler at 1,000 reports)."""
     try:
         if made is None or new.parent not in made:
             new.parent.mkdir(parents=True, exist_ok=True)

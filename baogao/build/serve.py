@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import threading
 import time
 from collections.abc import Callable
@@ -50,7 +51,8 @@ def reload_script(version: str) -> str:
 
 
 def _js_string(text: str) -> str:
-    return '"' + "".join(ch if ch.isalnum() or ch in "-_." else f"\\u{ord(ch):04x}" for ch in text) + '"'
+    """`text` as a JavaScript string inside a script element (no ``</``)."""
+    return json.dumps(text).replace("<", "\\u003c")
 
 
 def with_reload(html: bytes, version: str) -> bytes:

@@ -102,7 +102,8 @@ def write_content(
     """
     before = {name: _signature(content / name) for name in [*files, *removed]}
     # The folders of the reports this run leaves alone are moved over whole,
-    # not linked file by file (at 1,000 reports, 0.6 s of every change).
+    # not linked file by file (writing content/ for one change at 1,000
+    # reports: 0.59 s before, 0.29-0.38 s after, with the database apart).
     touched = {name.split("/", 1)[0] for name in [*files, *removed, MANIFEST]}
     alone = [entry.name for entry in _folders(content) if entry.name not in touched]
     with staged(content, whole=alone) as stage:

@@ -17,7 +17,7 @@ from ..model import CleanText, Line, Removal, SourceText, Span
 from .body import PAGE_REASONS, find_body, outside_lines
 from .chrome import CHROME_RULES, HTML_COMMENT, ChromeRule, chrome_rule, comment_lines
 from .dedupe import remove_repeats
-from .line_words import REPORT_WORDS
+from .line_words import DELIVERING_ROLES, REPORT_WORDS
 from .linebreaks import rejoin_split_markers, rejoin_wrapped, split_flattened
 from .marks import find_marks
 from .title import (
@@ -50,7 +50,7 @@ _TITLE_DATELINE = re.compile(r"^\S{0,12}?[0-9０-９]{1,2}月[0-9０-９]{1,2}�
 # A news headline that names who delivered the report (国务院总理李克强作政府工作报告,
 # 院长周强同志作最高人民法院工作报告): the report's title is what follows 作.
 _DELIVERED = re.compile(
-    r"^.{0,24}?(?:同志|(?:总理|總理|院长|院長|检察长|檢察長|省长|省長|市长|市長|县长|縣長|区长|區長|主任|主席|书记|書記)"
+    rf"^.{{0,24}}?(?:同志|(?:{DELIVERING_ROLES})"
     r"[\u4e00-\u9fff·]{2,3})(?:作|做)(?=.{4,}(?:报告|報告)(?:[(（]?全文.{0,2}[)）]?)?$)"
 )
 # A notice's number in front of the title (2019年第43号(总第221号)郑州市关于…).

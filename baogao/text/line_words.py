@@ -116,6 +116,9 @@ FRAME = re.compile(
     r"\s*([\u4e00-\u9fff·]{1,2}(\s?[\u4e00-\u9fff·]){0,2}|[*＊×xX]{2,4})$"
     r"|(人民政府|委员会|局|院|办公室|学校|中心|政府|党委|支部|小组|厅|处)\s*$"
 )
+# Who delivers a report in person, as a news item names them before their
+# name (总理李克强作…, 检察长应勇向大会报告…), in both scripts.
+DELIVERING_ROLES = "总理|總理|院长|院長|检察长|檢察長|省长|省長|市长|市長|县长|縣長|区长|區長|主任|主席|书记|書記"
 # Names a kind of report: what a title line says it is.
 REPORT_WORDS = re.compile(
     r"报告|報告|讲话|講話|致辞|主持词|主持詞|发言(?!人)|發言(?!人)|述职|述職|总结|總結|计划|計劃|計畫|方案|公报|公報|意见|意見|要点|要點|通报|通報"

@@ -27,6 +27,7 @@ from .dates import (
     year_of_title,
 )
 from .hanzi import simplified
+from .line_words import DELIVERING_ROLES
 from .numbering import parse_heading
 from .places import INSTITUTION_AFTER_SHORT_NAME, Gazetteer, find_places
 
@@ -115,7 +116,7 @@ _OPENING = re.compile(
 # The same told by a news item: 最高人民检察院检察长应勇向大会报告最高人民检察院工作;
 # …应勇8日上午向第十四届全国人民代表大会第三次会议作最高人民检察院工作报告.
 _REPORTS_TO = re.compile(
-    r"(?P<body>[^，,。；;\s（(]{2,30}?)(?:检察长|院长|主任|总理|省长|市长|县长|区长)[\u4e00-\u9fff]{2,3}"
+    rf"(?P<body>[^，,。；;\s（(]{{2,30}}?)(?:{DELIVERING_ROLES})[\u4e00-\u9fff]{{2,3}}"
     r"[^，,。]{0,8}?向(?:大会|[^，,。]{0,30}?(?:常委会|常务委员会|会议))(?:(?:作|做)[^，,。]{0,20}?)?报告(?P<what>[^。；;，,]{0,30})"
 )
 # What follows a kind of report in a title about that report rather than of
