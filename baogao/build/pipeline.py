@@ -41,6 +41,7 @@ from ..render.names import (
     READINGS_FILE,
     REPORTS_SCRIPT,
     SEARCH_PAGE,
+    SITE_FILE,
 )
 from ..text.datasets import DATASET_ROW, is_dataset
 from ..text.decode import decode_source
@@ -290,6 +291,7 @@ def _build(options: Options, say: Callable[[str], None], progress: Progress) -> 
         READINGS_FILE,
         HISTORY_FILE,
         REPORTS_SCRIPT,
+        SITE_FILE,
     )
     anything = bool(changed or the_plan.gone)
     if site_pages_needed(manifest, new_manifest, anything, site_pages, lambda name: (options.content / name).exists()):
@@ -361,6 +363,7 @@ def _render_site_pages(
         render_readings,
         render_reports_script,
         render_search,
+        render_site_settings,
     )
 
     env = make_environment(options.templates)
@@ -373,6 +376,7 @@ def _render_site_pages(
         READINGS_FILE: render_readings(listings, fulltext, _site_data_before(options.content), changed),
         HISTORY_FILE: render_history(listings),
         REPORTS_SCRIPT: render_reports_script(listings),
+        SITE_FILE: render_site_settings(options.search),
     }
     if options.search == "pagefind":
         files[SEARCH_PAGE] = render_search(env)

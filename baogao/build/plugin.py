@@ -16,12 +16,18 @@ first, 12.8 ms a figures page on average at 1,000 reports against 1.1 ms for
 the rest of it.
 
 Enabled in ``mkdocs.yml`` (``plugins: - baogao``) so a plain ``mkdocs build``
-after editing ``content/`` behaves the same as ``build.py``.
+after editing ``content/`` behaves the same as ``build.py``: on a site that
+build.py built with Pagefind (``SITE_FILE``), it also leaves out Material's
+search and offline plugins and runs Pagefind after the build, so that
+``mkdocs build`` and ``mkdocs serve`` give the site build.py gives
+(tests/test_mkdocs_build.py compares the trees).
 """
 
 from __future__ import annotations
 
 import json
+import logging
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -37,9 +43,11 @@ from .. import LARGE_SITE_REPORTS
 from ..render import labels
 from ..render.compare import history_section
 from ..render.escape import escape_text, render_inline
-from ..render.names import COPIES_FILE, HISTORY_FILE, READINGS_FILE, REPORTS_SCRIPT, SITE_REPORTS_SCRIPT
+from ..render.names import COPIES_FILE, HISTORY_FILE, READINGS_FILE, REPORTS_SCRIPT, SITE_FILE, SITE_REPORTS_SCRIPT
 from ..render.readings import with_readings
-from .site import quiet_jieba
+from . import mkdocs_api
+from .pagefind import MATERIAL_SEARCH
+from .site import DEFAULT_SOURCE_DATE_EPOCH, index_site, quiet_jieba
 
 # The opening line of the figures table (templates/figures.md.j2), and the
 # paragraph that holds its place while Markdown runs.
@@ -86,9 +94,10 @@ def put_back(html: str, block: str) -> str:
     return html.replace(placeholder, block + "\n\n", 1)
 
 
-def read_site_data(docs: Path, name: str) -> dict[str, list[dict[str, Any]]]:
-    """Per-report data that build.py writes from all reports (`COPIES_FILE`,
-    `READINGS_FILE`, `HISTORY_FILE`), by slug; none when it is missing or damaged."""
+def read_site_data(docs: Path, name: str) -> dict[str, Any]:
+    """What build.py writes for the plugin: per-report data from all reports
+    (`COPIES_FILE`, `READINGS_FILE`, `HISTORY_FILE`), by slug, or the site's
+    settings (`SITE_FILE`); none when it is missing or damaged."""
     try:
         data = json.loads((docs / name).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -141,11 +150,24 @@ class BaogaoPlugin(BasePlugin[BaogaoConfig]):  # type: ignore[no-untyped-call]
         self._copies: dict[str, list[dict[str, Any]]] = {}
         self._readings: dict[str, list[dict[str, Any]]] = {}
         self._history: dict[str, list[dict[str, Any]]] = {}
+        self._pagefind = False
+        # Whether on_post_build indexes a Pagefind site: build.py sets this
+        # False and indexes it itself, taking unchanged parts from the last site.
+        self.indexes_search = True
 
     def on_config(self, config: Any) -> Any:
         # A plain `mkdocs build` imports jieba through Material's search;
         # its dictionary loading is not the reader's business.
         quiet_jieba()
+        # The sitemap's dates, as build.py has them: the same content, the same bytes.
+        os.environ.setdefault("SOURCE_DATE_EPOCH", DEFAULT_SOURCE_DATE_EPOCH)
+        settings = read_site_data(Path(config.docs_dir), SITE_FILE)
+        # A site build.py built with Pagefind is built so by a plain `mkdocs
+        # build` or `mkdocs serve` too: without Material's search and offline
+        # plugins (the search page is Pagefind's), indexed after the build.
+        self._pagefind = settings.get("search") == "pagefind"
+        if self._pagefind:
+            mkdocs_api.drop_plugins(config.plugins, MATERIAL_SEARCH, self.on_config)
         self._copies = read_site_data(Path(config.docs_dir), COPIES_FILE)
         self._readings = read_site_data(Path(config.docs_dir), READINGS_FILE)
         self._history = read_site_data(Path(config.docs_dir), HISTORY_FILE)
@@ -192,6 +214,9 @@ class BaogaoPlugin(BasePlugin[BaogaoConfig]):  # type: ignore[no-untyped-call]
             return page.content or ""
 
     def on_post_build(self, *, config: Any) -> None:
+        if self._pagefind and self.indexes_search:
+            quiet = not logging.getLogger("mkdocs").isEnabledFor(logging.INFO)
+            index_site(Path(config.docs_dir), Path(config.site_dir), quiet)
         # The search worker names each result's report from this script
         # (written by build.py into content/.baogao, which MkDocs does not copy).
         script = Path(config.docs_dir) / REPORTS_SCRIPT

@@ -130,16 +130,18 @@ def build_site(
                     overrides["plugins"] = plugins_without_search(config_file)
                 config = load_config(config_file=str(config_file), **overrides)
             theme_folder = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+            # Pagefind runs here, not in the plugin's on_post_build (as under a plain
+            # `mkdocs build`): here it takes the parts that did not change from the last site.
+            plugin = config.plugins.get("baogao")
+            if plugin is not None:
+                plugin.indexes_search = False
             key = incremental.build_key(stamp.key, config_file, theme_folder)
             previous = target if (target / STAMP).is_file() else None
             state = parallel.build(
                 config, progress=progress, previous=previous, build_key=key, file_hashes=_content_hashes(stamp)
             )
             if search == "pagefind":
-                entries = sorted(path for path in content.iterdir() if path.name[0] != ".")
-                folders = [path.name for path in entries if path.is_dir()]
-                pages = [path.stem for path in entries if path.suffix == ".md" and path.stem != "index"]
-                carried = run_pagefind(staging, folders, quiet, tuple(pages), progress, previous, state)
+                carried = index_site(content, staging, quiet, progress, previous, state)
         except (MkDocsException, OSError) as error:
             raise SiteError(f"{config_file}: MkDocs build failed: {error}") from None
         compact_search_index(staging / "search")
@@ -150,6 +152,23 @@ def build_site(
     if state is not None:
         incremental.write_state(target, state, stamp.digest)
     atomic_write(stats_cache(site), _dump({"digest": stamp.digest, "stats": stamp.stats, "hashes": stamp.hashes}))
+
+
+def index_site(
+    content: Path,
+    site: Path,
+    quiet: bool,
+    progress: Progress = no_progress,
+    previous: Path | None = None,
+    state: incremental.SiteState | None = None,
+) -> list[str]:
+    """Index the pages built from `content` into `site` with Pagefind (see
+    `run_pagefind`): one part a group of report folders, the site's own pages
+    in the main index. Returns the index folders to carry from `previous`."""
+    entries = sorted(path for path in content.iterdir() if path.name[0] != ".")
+    folders = [path.name for path in entries if path.is_dir()]
+    pages = [path.stem for path in entries if path.suffix == ".md" and path.stem != "index"]
+    return run_pagefind(site, folders, quiet, tuple(pages), progress, previous, state)
 
 
 def _content_hashes(stamp: Stamp) -> dict[str, str]:

@@ -12,6 +12,9 @@ NAV_FILE = ".baogao/nav.yml"
 COPIES_FILE = ".baogao/copies.json"
 READINGS_FILE = ".baogao/readings.json"
 HISTORY_FILE = ".baogao/history.json"
+# How the site is built (its search), read by the baogao MkDocs plugin so
+# that a plain `mkdocs build` builds the site build.py builds.
+SITE_FILE = ".baogao/site.json"
 # In each report's folder: its text, as one plain file.
 FULLTEXT_TEXT = "fulltext.txt"
 # What Material's search worker (baogao-search.js) needs to name each

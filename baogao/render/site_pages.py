@@ -155,6 +155,12 @@ def nav_entries(reports: list[Listing], search: str = "material") -> list[Any]:
     return nav
 
 
+def render_site_settings(search: str) -> str:
+    """`names.SITE_FILE`: what the baogao MkDocs plugin needs to build the
+    site as build.py does (which search it has)."""
+    return json.dumps({"search": search}) + "\n"
+
+
 def render_nav(reports: list[Listing], search: str = "material") -> str:
     """The file `mkdocs.yml` inherits its navigation from."""
     header = "# Written by baogao (build.py); mkdocs.yml inherits nav from here.\n"
