@@ -76,6 +76,9 @@ TABLE_RUN = 5
 # left to the chrome rules alone (a table, a list of items, a bare heading).
 MIN_BODY_PROSE = 30
 
+# A name alone on its line, as a speaker's under a title: two or three
+# characters, maybe spaced out (杜  宇).
+SPEAKER_NAME = re.compile(r"^[\u4e00-\u9fff](?:[\s\u3000]*[\u4e00-\u9fff]){1,2}$")
 # Why a line around the body is the page's, as a removal records it
 # (``chrome.page-<reason>``; `render.labels` says each in Chinese).
 PAGE_REASONS = (
@@ -321,7 +324,11 @@ def outside_lines(lines: tuple[Line, ...], body: Body, title: range) -> dict[int
             joined = False  # nothing above the title is the report's opening
         elif index + 1 in title and ATTACHMENT.match(compact(lines[index].text)):
             pass  # 附件2 above an attachment's title is the document's own label
-        elif kind is Kind.PROSE or (joined and kind in (Kind.HEADING, Kind.FRAME)):
+        elif (
+            kind is Kind.PROSE
+            or (joined and kind in (Kind.HEADING, Kind.FRAME))
+            or _speaker_name(lines, kinds, index, title)  # 徐某某 under the title
+        ):
             pass
         else:
             run = index
@@ -372,6 +379,18 @@ def outside_lines(lines: tuple[Line, ...], body: Body, title: range) -> dict[int
     titles = {compact(lines[i].text) for i in title}
     why = {index: body.reasons[index] or "short" for index in page} | {index: "repeat" for index in repeats}
     return {index: reason for index, reason in sorted(why.items()) if compact(lines[index].text) not in titles}
+
+
+def _speaker_name(lines: tuple[Line, ...], kinds: tuple[Kind, ...], index: int, title: range) -> bool:
+    """Whether the line at `index` is the speaker's name alone, between the
+    title and the report's opening lines (a date, a meeting, a salutation)."""
+    return (
+        index == title.stop
+        and kinds[index] is Kind.SHORT
+        and index + 1 < len(lines)
+        and kinds[index + 1] is Kind.FRAME
+        and SPEAKER_NAME.match(lines[index].text.strip()) is not None
+    )
 
 
 def compact(text: str) -> str:

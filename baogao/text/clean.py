@@ -17,9 +17,10 @@ from ..model import CleanText, Line, Removal, SourceText, Span
 from .body import PAGE_REASONS, find_body, outside_lines
 from .chrome import CHROME_RULES, HTML_COMMENT, ChromeRule, chrome_rule, comment_lines
 from .dedupe import remove_repeats
-from .line_words import DELIVERING_ROLES, REPORT_WORDS
+from .line_words import DELIVERING_ROLES, REPORT_WORDS, SPEAKER_ROLES
 from .linebreaks import rejoin_split_markers, rejoin_wrapped, split_flattened
 from .marks import find_marks
+from .places import find_places
 from .title import (
     TITLE_FIELD_LABEL,
     choose_title,
@@ -63,6 +64,12 @@ _TITLE_NOTE = re.compile(r"\s*(?:[(（]全文[^()（）]{0,4}[)）]|全文)$|\s+
 # A year a site's page title repeats behind the title (…2022年…统计公报 2022).
 _TITLE_YEAR_TAG = re.compile(r"\s+((?:19|20)\d\d)\s*$")
 _BRACKETED_TITLE = re.compile(r"^[\[【]\s*(?P<title>[^\[\]【】]{4,80}?)\s*[\]】]")
+# A speaker's line run on behind a title that names its kind (…工作报告市城管局局长 某 某).
+_SPEAKER_BEHIND = re.compile(
+    rf"(?<=报告|報告|讲话|講話|致辞)\s*[\u4e00-\u9fff、]{{0,20}}?(?:{SPEAKER_ROLES})\s*(?:[\u4e00-\u9fff·]\s*){{2,3}}$"
+)
+# A place in brackets in front of a title, a collection's tag ((广东省)2020年…报告).
+_PLACE_TAG = re.compile(r"^\s*[(（\[【]\s*(?P<place>[^()（）\[\]【】]{2,12}?)\s*[)）\]】]\s*")
 
 
 def clean(source: SourceText, chrome_rules: tuple[ChromeRule, ...] = CHROME_RULES) -> CleanText:
@@ -151,6 +158,10 @@ def take_title(
     if notice and notice.end() < len(text):
         labels += (Removal("chrome", TITLE_LABEL, notice.group(0).strip(), span),)
         text = text[notice.end() :]
+    tag = _PLACE_TAG.match(text)
+    if tag and tag.end() < len(text) and _only_a_place(tag.group("place")):
+        labels += (Removal("chrome", TITLE_LABEL, tag.group(0).strip(), span),)
+        text = text[tag.end() :]
     delivered = _DELIVERED.match(text)
     if delivered:
         labels += (Removal("chrome", TITLE_LABEL, delivered.group(0), span),)
@@ -187,6 +198,9 @@ def take_title(
             return title_text, number, (Line(number, rest), *lines[1:]), (*labels, page_title)
         labels += (Removal("chrome", SITE_NAME, site.strip(), Span(parts[-1].number, parts[-1].number)),)
     text, subtitle = split_subtitle(text)
+    speaker = _SPEAKER_BEHIND.search(text) if not subtitle else None
+    if speaker:  # the speaker's line run on behind the title: a line of its own
+        text, subtitle = text[: speaker.start()], speaker.group(0).strip()
     title = Line(parts[0].number, text)
     if subtitle:  # its own line, where the opening lines of the report are
         at = next((i for i, line in enumerate(lines) if line.number > title.number), len(lines))
@@ -195,7 +209,11 @@ def take_title(
     kept, removed = [], []
     for line in lines:
         head, rest = split_subtitle(line.text.strip())
-        head = _TITLE_NOTE.sub("", _SPACE.sub("", head))  # the title again with (全文) behind it
+        # The title again with (全文) behind it, or a place's tag in front.
+        head = _TITLE_NOTE.sub("", _SPACE.sub("", head))
+        tag = _PLACE_TAG.match(head)
+        if tag and _only_a_place(tag.group("place")):
+            head = head[tag.end() :]
         # The title again, or its end printed alone (政府工作报告 under
         # 2006年国务院政府工作报告), maybe with the subtitle run on.
         again = head == key or (
@@ -209,6 +227,12 @@ def take_title(
         if rest:
             kept.append(Line(line.number, rest))
     return title.text, title.number, tuple(kept), labels + tuple(removed)
+
+
+def _only_a_place(text: str) -> bool:
+    """Whether `text` is the name of one division and nothing else."""
+    places = find_places(text)
+    return len(places) == 1 and places[0].start == 0 and places[0].end == len(text)
 
 
 def _glued_title(lines: tuple[Line, ...]) -> tuple[str, int, tuple[Line, ...], tuple[Removal, ...]]:

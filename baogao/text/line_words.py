@@ -67,8 +67,8 @@ COUNTER = re.compile(
     # the copy's own length, with what the site does with it (本文共9296字，仅展示…)
     r"|^(本文|全文|文档|文檔|此文档|此文檔)\s*(约|約|共|有)?\s*[\d.,]+\s*(万|萬|千)?\s*(字|页|頁)(?:[,，].{0,12})?$"
 )
-# A number alone on a line, as a table's cell: 296299, -5.4, 13.7%.
-NUMBER_CELL = re.compile(r"^[#＃\-+]?[\d.,，%％]+$|^[A-Za-z]{1,6}$")
+# A number alone on a line, as a table's cell: 296299, -5.4, 13.7%, 162817吨 (with its unit).
+NUMBER_CELL = re.compile(r"^[#＃\-+]?[\d.,，%％]+(?:[\u4e00-\u9fff]{1,2})?$|^[A-Za-z]{1,6}$")
 # Links to the previous and next article, whatever their titles' length.
 PREVIOUS_NEXT = re.compile(r"^(上一篇|下一篇|上一条|下一条|上一頁|下一頁|上篇|下篇|相关\S{0,6}|相關\S{0,6})[:：]")
 # A news agency's dateline on its own: (新华社北京3月20日电).
@@ -100,6 +100,8 @@ SEPARATORS = re.compile(r"\s*(?:[|｜>＞»›/\\•·]|-{1,3}>|→|—>)\s*")
 # sentence but are the report's: a subtitle (——在…会议上), a meeting, a
 # delivery date, a speaker (区长 张三), a salutation (各位代表：), a closing
 # formula, a signature date.
+# The roles a speaker's line names before the name (市长 某某某, 局长 ×××).
+SPEAKER_ROLES = "总理|省长|市长|县长|区长|镇长|乡长|主任|院长|检察长|局长|书记|主席|校长|厅长|处长|科长"
 FRAME = re.compile(
     r"^[—－\-━]{1,4}"  # ——2023年1月12日在…会议上
     r"|^[（(]?\s*(19|20)\d\d\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?\s*[)）]?$"  # （2013年3月20日）
@@ -112,9 +114,9 @@ FRAME = re.compile(
     r"|^[\u4e00-\u9fff（）()、]{1,30}(常委会|委员会|政府|督导室|办公室|教育局|局|厅|学校|中心|领导小组)[：:]$"
     r"|^(特此|此致|以上|附件?[:：0-9一二三四五六七八九十])"
     # a speaker: a role and a name, or the name masked (市长 ***, 局长 ×××)
-    r"|(总理|省长|市长|县长|区长|镇长|乡长|主任|院长|检察长|局长|书记|主席|校长|厅长|处长|科长)"
+    rf"|({SPEAKER_ROLES})"
     r"\s*([\u4e00-\u9fff·]{1,2}(\s?[\u4e00-\u9fff·]){0,2}|[*＊×xX]{2,4})$"
-    r"|(人民政府|委员会|局|院|办公室|学校|中心|政府|党委|支部|小组|厅|处)\s*$"
+    r"|(人民政府|委员会|局|院|办公室|学校|中心|政府|党委|支部|小组|厅|处|总队|總隊|调查队|調查隊)\s*$"
 )
 # Who delivers a report in person, as a news item names them before their
 # name (总理李克强作…, 检察长应勇向大会报告…), in both scripts.

@@ -15,6 +15,7 @@ from ..model import Line
 from .body import PROSE_MIN_HAN_SHARE, Body, Kind, compact, han_count, line_kind
 from .line_words import ENDS_SENTENCE, FRAME, PINYIN, REPORT_WORDS, SENTENCE_MARKS
 from .numbering import is_heading
+from .places import find_places
 
 # How many lines before the body a title may stand, and into it.
 TITLE_BEFORE = 12
@@ -27,6 +28,13 @@ TITLE_PARTS = 3
 UNNAMED_TITLE_PAIRS = 0.5
 # The most a fuller title line may print in front of the title (a year, a body).
 TITLE_FRONT_CHARS = 16
+# How many of its pairs of characters the body must print for the words in
+# front to be who and when (2020年大埔县), not a headline's (两会受权发布).
+FRONT_NAMED_PAIRS = 0.5
+_FRONT_YEAR = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年?度?")
+_FRONT_PLAIN = re.compile(r"[\s()（）\[\]【】·]")
+# What may be left in front once its years and places are taken out (人民 of 大埔县人民).
+FRONT_LEFT_CHARS = 2
 # The most it may print behind it (和2019年工作计划, (全文)).
 TITLE_BEHIND_CHARS = 12
 # Latin letters, which a title line may carry as a site's watermark.
@@ -150,16 +158,18 @@ def choose_title(lines: tuple[Line, ...], body: Body) -> int | None:
             best = (score, index)
     if best is None:
         return None
-    return _fuller(lines, best[1], low)
+    return _fuller(lines, best[1], low, body_text)
 
 
-def _fuller(lines: tuple[Line, ...], index: int, low: int) -> int:
+def _fuller(lines: tuple[Line, ...], index: int, low: int, body_text: str) -> int:
     """A line above the title that prints it with who and when in front
     (2006年国务院政府工作报告 above 政府工作报告), and maybe a note or what
     else it covers behind (…政府工作报告和2019年工作计划, …(全文)), says
     more: it is the title. Letters a site sows into its lines (政府工作报告PZl)
     are not compared; a front that names a kind of report itself is a
-    site's category (2022年预算报告 关于…的报告), not who or when."""
+    site's category (2022年预算报告 关于…的报告), not who or when; and who
+    and when are named in the body, where a news headline's words in front
+    (两会受权发布…) are not."""
     title = _LETTERS.sub("", compact(split_subtitle(lines[index].text.strip())[0]))
     if not title:
         return index
@@ -169,22 +179,40 @@ def _fuller(lines: tuple[Line, ...], index: int, low: int) -> int:
         front, behind = line[:at], line[at + len(title) :]
         plain = not SENTENCE_MARKS.search(line) and not _SITE_SUFFIX.search(line) and not _COLLECTION.search(line)
         fits = 0 < len(front) <= TITLE_FRONT_CHARS and len(behind) <= TITLE_BEHIND_CHARS
-        if at >= 0 and plain and fits and not REPORT_WORDS.search(front):
+        if at >= 0 and plain and fits and not REPORT_WORDS.search(front) and _who_or_when(front, body_text):
             return above
     return index
 
 
+def _who_or_when(front: str, body_text: str) -> bool:
+    """Whether the words in front of a title say who or when: a year, a
+    place, a body's name, or words the body prints (half of their pairs of
+    characters), not a headline's (两会受权发布)."""
+    rest = front
+    for mention in reversed(find_places(front)):
+        rest = rest[: mention.start] + rest[mention.end :]
+    rest = _FRONT_PLAIN.sub("", _FRONT_YEAR.sub("", rest))
+    if len(rest) <= FRONT_LEFT_CHARS or (_ISSUER_END.search(rest) and len(rest) <= TITLE_ISSUER_CHARS):
+        return True
+    pairs = [front[i : i + 2] for i in range(len(front) - 1) if han_count(front[i : i + 2]) == 2]
+    return len(pairs) < 2 or _shared_pairs(front, body_text) >= FRONT_NAMED_PAIRS
+
+
 def title_lines(lines: tuple[Line, ...], index: int) -> range:
     """The lines the title at `index` spans: a title broken before a joining
-    word (…预算执行和 / 其他财政收支的审计工作报告) starts on an earlier line."""
+    word (…预算执行和 / 其他财政收支的审计工作报告) starts on an earlier line,
+    or ends on a later one."""
     start = index
+    # The page's header may print the whole title on one line, above.
+    printed = {compact(lines[above].text) for above in range(max(0, index - TITLE_BEFORE), index)}
     while start > 0 and index - start < TITLE_PARTS - 1:
         before = PINYIN.sub("", lines[start - 1].text.strip())
         line = PINYIN.sub("", lines[start].text.strip())
         if SENTENCE_MARKS.search(before) or line_kind(before) is not Kind.SHORT or line in before:
             break
         goes_on = (
-            _OPEN_TITLE.search(before)
+            compact(before + line) in printed
+            or _OPEN_TITLE.search(before)
             or before.count("《") > before.count("》")
             or _GOES_ON.match(line)
             # 关于…《…》 / …的报告: a title broken before its kind.
@@ -195,7 +223,18 @@ def title_lines(lines: tuple[Line, ...], index: int) -> range:
         if not goes_on or len(before) + len(line) > TITLE_MAX_CHARS:
             break
         start -= 1
-    return range(start, index + 1)
+    # A title chosen by its first line (…预算执行情况和 / 2024年预算草案的报告) goes on below.
+    end = index
+    while end + 1 < len(lines) and end - start < TITLE_PARTS - 1:
+        line = PINYIN.sub("", lines[end].text.strip())
+        after = PINYIN.sub("", lines[end + 1].text.strip())
+        if SENTENCE_MARKS.search(after) or line_kind(after) is not Kind.SHORT or after in line:
+            break
+        goes_on = _OPEN_TITLE.search(line) or line.count("《") > line.count("》") or _GOES_ON.match(after)
+        if not goes_on or len(line) + len(after) > TITLE_MAX_CHARS:
+            break
+        end += 1
+    return range(start, end + 1)
 
 
 def split_site_name(title: str) -> tuple[str, str]:
