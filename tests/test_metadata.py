@@ -160,6 +160,8 @@ def test_kind_region_and_year_of_the_labelled_files() -> None:
             {"kind": "government-work", "year": "2018", "date": "2019-02-26"},
         ),
         ("2020年某县人民政府工作报告", ["——2020年1月8日在某县人民代表大会上"], {"year": "2019"}),
+        # Titled with the year it was given in, at a December session: that year's.
+        ("2013年某县政府工作报告", ["——2013年12月25日在某县人民代表大会上"], {"year": "2013"}),
     ],
 )
 def test_metadata_from_the_first_lines(title: str, lines: list[str], expected: dict[str, str]) -> None:
@@ -209,6 +211,15 @@ def test_a_name_inside_other_words_is_not_a_place() -> None:
     # A township needs its county named: 城关镇 is 99 places.
     assert find_places("城关镇人民政府") == []
     assert [m.division.path for m in find_places("武山县城关镇")][-1] == "甘肃省/天水市/武山县/城关镇"
+    # ... unless no other place in the country has its name: a township's own plan names it alone.
+    plan = extract_metadata("菁芜洲镇2024年度政府工作计划", ["2024年,全镇将继续抓好产业发展。"])
+    assert (plan.region, plan.region_level) == ("湖南省/怀化市/通道侗族自治县/菁芜洲镇", "township")
+    # A park or a farm with a name of its own is a word in most texts (现代农业园区 is one place in Xinjiang).
+    assert find_places("现代农业园区快速推进") == []
+    # A name that begins with the end of another (大南昌都市圈: not 昌都市 in Tibet),
+    # unless that one is itself the end of a name before it (河南郑州市).
+    assert find_places("被定位为大南昌都市圈副中心城市") == []
+    assert [m.division.name for m in find_places("河南郑州市")] == ["郑州市"]
 
 
 def test_renamed_places_are_found_under_their_current_name() -> None:

@@ -78,9 +78,11 @@ def year_of_title(title: str, date: str, annual: bool) -> str:
         return found.group(1) if found else ""
     if found and title[found.end() : found.end() + 1] == "度":
         return found.group(1)
-    if found and date and int(found.group(1)) == int(date[:4]) - 1:
+    if found and date and int(date[:4]) - 1 <= int(found.group(1)) <= int(date[:4]):
         # Titled with the year it covers, given the next (魏庄镇2018年政府工作
-        # 报告和2019年工作计划, 2019年2月26日在…上): the date says which.
+        # 报告和2019年工作计划, 2019年2月26日在…上), or with the year it was
+        # given in, late in that year (2013年县政府工作报告, 2013年12月25日):
+        # the date says which.
         return year_before(date)
     if found:
         return str(int(found.group(1)) - 1)

@@ -157,6 +157,9 @@ def find_places(text: str, places: Gazetteer | None = None, known: frozenset[Div
             position += 1
             continue
         end, divisions = match
+        if _ends_another_name(text, position, places):
+            position += 1
+            continue
         if end - position == 2 and _after_word(text, position):
             glued.add(len(found))
         found.append((position, end, divisions))
@@ -176,6 +179,13 @@ def find_places(text: str, places: Gazetteer | None = None, known: frozenset[Div
     return mentions
 
 
+# A township's name this long, found once in the gazetteer, names it alone.
+UNIQUE_TOWNSHIP_CHARS = 4
+# ... and a town's, township's or subdistrict's (镇, 乡, 街道), not a park's
+# or a farm's, whose names are words (现代农业园区).
+UNIQUE_TOWNSHIP_ENDS = ("镇", "乡", "鄉", "鎮", "街道")
+
+
 def _longest_name(text: str, start: int, places: Gazetteer) -> tuple[int, tuple[Division, ...]] | None:
     for end in range(min(len(text), start + MAX_NAME_CHARS), start + 1, -1):
         name = text[start:end]
@@ -184,6 +194,16 @@ def _longest_name(text: str, start: int, places: Gazetteer) -> tuple[int, tuple[
         if name in places.short and text.startswith(INSTITUTION_AFTER_SHORT_NAME, end):
             return end, places.short[name]
     return None
+
+
+def _ends_another_name(text: str, start: int, places: Gazetteer) -> bool:
+    """Whether the name at `start` begins with the last character of another
+    name that stands just before it (大南昌都市圈 is not 昌都市), where that
+    one is not itself the end of a name before (河南郑州市 is 郑州市, though
+    南郑 is a name too)."""
+    overlap = text[start - 1 : start + 1] if start else ""
+    before = text[start - 2 : start] if start >= 2 else ""
+    return overlap in places.short and before not in places.short and before not in places.full
 
 
 def _after_word(text: str, start: int) -> bool:
@@ -201,11 +221,17 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
 
 def _choose(divisions: tuple[Division, ...], named: set[Division]) -> Division | None:
     """The one division meant: the only one, or the only one whose ancestor
-    the text also names; a township needs its county or city named."""
+    the text also names; a township needs its county or city named, unless
+    no other division in the country has its name (菁芜洲镇, not 城关镇)."""
+    only = (
+        len(divisions) == 1
+        and len(divisions[0].name) >= UNIQUE_TOWNSHIP_CHARS
+        and divisions[0].name.endswith(UNIQUE_TOWNSHIP_ENDS)
+    )
     candidates = [
         division
         for division in divisions
-        if division.level != TOWNSHIP or any(ancestor in named for ancestor in division.chain()[1:-1])
+        if division.level != TOWNSHIP or only or any(ancestor in named for ancestor in division.chain()[1:-1])
     ]
     if len(candidates) > 1:
         candidates = [d for d in candidates if any(ancestor in named for ancestor in d.chain()[:-1])]
