@@ -21,6 +21,7 @@ from baogao.text.rules import without
 # One line of each kind of chrome, each taken by its own rule first.
 CHROME_EXAMPLES = {
     "html-residue": "</div>",
+    "image": "![1679967920917550.png 9f69c93fbc[1].png](/ueditor/php/upload/image/20230328/1679967920917550.png)",
     "script": "var x = document.getElementById('a');",
     "breadcrumb": "当前位置：首页 > 政务公开 > 规划计划",
     "widget": "【字体：大 中 小】",

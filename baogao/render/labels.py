@@ -23,6 +23,7 @@ REMOVAL_REASONS = {
     "chrome.portal-line": "网站名、日期或来源行",
     "chrome.page-marker": "页码",
     "chrome.caption": "图片说明",
+    "chrome.image": "网页插图（图片文件名和地址）",
     "chrome.brackets-only": "孤立的括号（残缺的网页控件）",
     "chrome.ui-words": "网站导航或按钮文字",
     "chrome.page-voice": "网站自己的话：说明、声明、推广",

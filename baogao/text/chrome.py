@@ -85,6 +85,8 @@ class ChromeRule:
 # The rules in the order they are tried; a line takes the first that applies.
 CHROME_RULES: tuple[ChromeRule, ...] = (
     ChromeRule("html-residue", re.compile(r"^(<!--.*|\s*-->|<U\+[0-9A-F]{4}>|&nbsp;|</?[a-zA-Z][^>]*>)$"), Match.START),
+    # An image the scraper wrote as Markdown (![a.png](/upload/a.png)): the picture is the page's.
+    ChromeRule("image", re.compile(r"^!\[.*\]\(\S*\)$"), Match.WHOLE),
     # Script left in the text: a line that is mostly ASCII and reads like code.
     ChromeRule(
         "script",
