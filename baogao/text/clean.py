@@ -18,7 +18,7 @@ from .body import PAGE_REASONS, find_body, outside_lines
 from .chrome import CHROME_RULES, HTML_COMMENT, ChromeRule, chrome_rule, comment_lines
 from .dedupe import remove_repeats
 from .line_words import DELIVERING_ROLES, REPORT_WORDS, SPEAKER_ROLES
-from .linebreaks import rejoin_split_markers, rejoin_wrapped, split_flattened
+from .linebreaks import rejoin_spans, rejoin_split_markers, rejoin_wrapped, split_flattened
 from .marks import find_marks
 from .places import find_places
 from .title import (
@@ -76,7 +76,7 @@ def clean(source: SourceText, chrome_rules: tuple[ChromeRule, ...] = CHROME_RULE
     """Run every cleaning pass over one decoded source."""
     # A marker cut by a line break is mended first: its halves (``（``) would
     # otherwise look like the remains of a page widget.
-    lines = rejoin_split_markers(split_lines(source.text))
+    lines = rejoin_spans(rejoin_split_markers(split_lines(source.text)))
     lines, chrome = remove_chrome(lines, chrome_rules)
     lines, page, title_numbers = remove_page(lines)
     title, title_line, lines, repeats = take_title(lines, title_numbers)

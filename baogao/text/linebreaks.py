@@ -1,7 +1,10 @@
 """Line structure: undo what scraping did to line breaks.
 
-Three passes over cleaned lines, each returning new lines:
+Four passes over cleaned lines, each returning new lines:
 
+- `rejoin_spans`: a number that a PDF's text layer put on a line of its own
+  (its font differs) between two pieces of one sentence (``推广应用新品种`` /
+  ``13`` / ``个。完成…``) is put back between them.
 - `rejoin_wrapped`: text hard-wrapped at a steady width (a PDF or Word
   conversion breaks every line mid-sentence at the page's edge) is joined
   back into paragraphs.
@@ -43,6 +46,43 @@ _CANDIDATE = re.compile(
         f"(?P<r{index}>{rule.pattern.pattern.replace('(?P<num>', '(?:')})" for index, rule in enumerate(_INLINE_RULES)
     )
 )
+
+
+# A number alone on its line: 13, 20.67, 2023-2025.
+_NUMBER_ALONE = re.compile(r"^[0-9０-９][0-9０-９.,，\-–~～]*[%％]?$")
+# What the piece of sentence after such a number opens with: its unit or
+# counter (one or two characters) and a mark inside a sentence (个。亩、年)》).
+_UNIT_GOES_ON = re.compile(r"^[\u4e00-\u9fff]{1,2}[。，,、；;）)》」』”]")
+# A piece of sentence before it ends on a character, not on a mark.
+_CUT_MID_SENTENCE = re.compile(r"[\u4e00-\u9fff《（(“]$")
+
+
+def rejoin_spans(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+    """Put each number standing alone between two pieces of one sentence
+    back between them: the line before ends mid-sentence, the line after
+    opens with the number's unit and goes on (…新品种 / 13 / 个。完成…). A
+    table printed a cell per line (粮食总产量 / 162817吨 / 0.5 / 其中：谷物) has
+    no unit after its numbers, and stays as it is."""
+    joined: list[Line] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        after = lines[index + 1] if index + 1 < len(lines) else None
+        if (
+            joined
+            and after is not None
+            and _NUMBER_ALONE.match(line.text.strip())
+            and _CUT_MID_SENTENCE.search(joined[-1].text.rstrip())
+            and _UNIT_GOES_ON.match(after.text.strip())
+        ):
+            previous = joined.pop()
+            text = previous.text.rstrip() + line.text.strip() + after.text.strip()
+            joined.append(Line(previous.number, text, previous.column))
+            index += 2
+            continue
+        joined.append(line)
+        index += 1
+    return tuple(joined)
 
 
 def rejoin_split_markers(lines: tuple[Line, ...]) -> tuple[Line, ...]:
