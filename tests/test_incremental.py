@@ -102,6 +102,8 @@ def test_one_changed_source_renders_its_own_pages_only(built: Path, monkeypatch:
     assert not [uri for uri in read if uri.startswith(("report-00/", "report-04/"))]
     site = built / "site"
     assert not kept(before, site, "report-02/01.html"), "the changed report's page was not written again"
+    # The navigation is as it was: the theme's own pages are the last build's too.
+    assert kept(before, site, "404.html") and kept(before, site, "sitemap.xml") == {"sitemap.xml", "sitemap.xml.gz"}
     for other in ("report-00", "report-01", "report-03", "report-04"):
         pages = {path.relative_to(site).as_posix() for path in (site / other).glob("0*.html")}
         assert pages and kept(before, site, f"{other}/0") == pages, f"{other} was rendered again"
@@ -147,8 +149,10 @@ def test_an_edited_page_in_content_is_published_like_a_full_build(built: Path) -
 
 def test_a_removed_report_is_gone_like_a_full_build(built: Path) -> None:
     (built / "sources" / "report-03.txt").unlink()
-    rebuilt_like_a_full_build(built)
+    before = rebuilt_like_a_full_build(built)
     assert not (built / "site" / "report-03").exists()
+    # The navigation changed: the 404 page's sidebar and the sitemap were made again.
+    assert not kept(before, built / "site", "404.html") and not kept(before, built / "site", "sitemap.xml")
     assert "report-03" not in (built / "site" / "index.html").read_text(encoding="utf-8")
 
 

@@ -134,6 +134,8 @@ class SiteState:
     parts: dict[str, str] = field(default_factory=dict)
     headings: dict[str, dict[str, str]] = field(default_factory=dict)
     records: dict[str, str] = field(default_factory=dict)
+    static: str = ""
+    """The key of the theme's own pages (404.html, the sitemap): `static_key`."""
     last: SiteState | None = field(default=None, repr=False, compare=False)
     """The state of the site this build replaces, as read when it began."""
 
@@ -158,7 +160,8 @@ def read_state(site: Path | None, key: str) -> SiteState | None:
         if data["key"] != key or data["stamp"] != read_json(site / STAMP)["digest"]:
             return None
         pages = {uri: PageRecord.from_json(record) for uri, record in data["pages"].items()}
-        return SiteState(key, pages, dict(data["parts"]), dict(data["headings"]), dict(data["records"]))
+        parts, headings, records = dict(data["parts"]), dict(data["headings"]), dict(data["records"])
+        return SiteState(key, pages, parts, headings, records, str(data.get("static", "")))
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -172,6 +175,7 @@ def write_state(site: Path, state: SiteState, stamp_digest: str) -> None:
         "parts": dict(sorted(state.parts.items())),
         "headings": dict(sorted(state.headings.items())),
         "records": dict(sorted(state.records.items())),
+        "static": state.static,
     }
     atomic_write(state_path(site), orjson.dumps(data))
 
@@ -238,6 +242,19 @@ def nav_key(page: Any, shown: Iterable[Any]) -> str:
         neighbours,
         page.title,
     )
+
+
+# What MkDocs writes for a template of the theme's own (`static_key`), where
+# it is more than the template's name.
+STATIC_OUTPUTS = {"sitemap.xml": ("sitemap.xml", "sitemap.xml.gz")}
+
+
+def static_key(build: str, nav: Any, files: Any) -> str:
+    """What the theme's own pages (404.html, the sitemap) show: the whole
+    navigation with its titles (the 404 page's sidebar), and every page's
+    address (the sitemap)."""
+    pages = sorted(file.dest_uri for file in files.documentation_pages())
+    return _hash(build, [_item(item, True) for item in nav.items], pages)
 
 
 def link_file(old: Path, new: Path, made: set[Path] | None = None) -> bool:
@@ -333,6 +350,7 @@ class RenderPlan:
         self.to_render = [page for page in pages if not self._same_source(page)]
         self.nav_keys: dict[str, str] = {}
         self.written: list[Any] = []
+        self.static = ""
 
     def _extra(self, page: Any) -> str:
         inputs = getattr(self.plugin, "page_inputs", None)
@@ -382,6 +400,16 @@ class RenderPlan:
             and (self.previous / record.dest_uri).is_file()
         )
 
+    def link_static(self, template: str, key: str) -> bool:
+        """Link the last build's output of the theme's `template` when it was
+        made from what `key` says (`static_key`); whether it was."""
+        self.static = key
+        if self.last is None or self.last.static != key or self.previous is None:
+            return False
+        site = Path(self.config.site_dir)
+        outputs = STATIC_OUTPUTS.get(template, (template,))
+        return all(link_file(self.previous / name, site / name) for name in outputs)
+
     def link_unchanged(self) -> None:
         """Link every page not written from the site this build replaces."""
         written = {page.file.src_uri for page in self.written}
@@ -406,7 +434,7 @@ class RenderPlan:
                 links,
                 self.read[uri] if self.read[uri].kept else None,
             )
-        return SiteState(self.build_key, records, last=self.last)
+        return SiteState(self.build_key, records, static=self.static, last=self.last)
 
 
 def _from_record(record: PageRecord) -> tuple[Any, ...]:

@@ -38,6 +38,7 @@ from typing import Any
 
 from ..errors import SiteError
 from ..progress import Progress, no_progress
+from ..render.environment import compiled_templates
 from . import incremental, mkdocs_api
 from .incremental import RenderPlan, SiteState
 
@@ -132,6 +133,7 @@ def _build(
         utils.clean_directory(config.site_dir)
         files = get_files(config)
         env = config.theme.get_env()
+        env.bytecode_cache = compiled_templates("theme")
         files.add_files_from_theme(env, config)
         files = config.plugins.on_files(files, config=config)
         set_exclusions(files, config)
@@ -155,8 +157,10 @@ def _build(
             if previous is not None:
                 incremental.link_unchanged_static(files, previous, Path(config.site_dir))
             files.copy_static_files(dirty=previous is not None, inclusion=inclusion)
+            static = incremental.static_key(plan.build_key, nav, files)
             for template in config.theme.static_templates:
-                mkdocs_api.build_theme_template(template, static_env, files, config, nav)
+                if not plan.link_static(template, static):
+                    mkdocs_api.build_theme_template(template, static_env, files, config, nav)
             for template in config.extra_templates:
                 mkdocs_api.build_extra_template(template, files, config, nav)
             return static_env

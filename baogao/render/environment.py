@@ -71,9 +71,25 @@ def anchor(section: Section) -> str:
     return str(_slugify()(heading_text(section), "-"))
 
 
+def compiled_templates(kind: str) -> jinja2.BytecodeCache | None:
+    """Where Jinja keeps templates it compiled, between runs: its own cache
+    folder in the system's temporary folder (one a user, checked as Jinja
+    checks it). Compiling the theme's 38 templates took 0.36 s of every
+    build under the profiler; a template whose source changed is compiled
+    again. `kind` keeps environments of other settings apart (Jinja keys a
+    template by its name and its source, not by the settings it was
+    compiled with). None where there is no such folder to be had: templates
+    are then compiled every run."""
+    try:
+        return jinja2.FileSystemBytecodeCache(pattern=f"__baogao_{kind}_%s.cache")
+    except (OSError, RuntimeError):  # Jinja's checks of the folder failed
+        return None
+
+
 def make_environment(templates: Path) -> jinja2.Environment:
     """Jinja environment over the user's templates folder."""
     env = jinja2.Environment(
+        bytecode_cache=compiled_templates("pages"),
         loader=jinja2.FileSystemLoader(str(templates)),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
