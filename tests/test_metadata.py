@@ -180,6 +180,18 @@ def test_the_page_around_a_report_tells_which_township_and_which_office() -> Non
         "2020年工作总结", ["今年以来，我局认真履行职责。"], ["发文机关:长治市上党区统计局 | 主题词: |"]
     )
     assert found.region == "山西省/长治市/上党区"
+    # ... or the body the page names as its source.
+    found = extract_metadata(
+        "关于2024年度区级预算执行的审计工作报告",
+        ["区审计局依法审计了预算执行情况。"],
+        ["发布时间:2026年01月15日 来源:鹤山区人民政府 浏览次数:"],
+    )
+    assert found.region == "河南省/鹤壁市/鹤山区"
+    # A school numbered after its county names the county (靖边五中, twice).
+    found = extract_metadata(
+        "2023年度校长述职报告", ["将靖边五中北围墙至307国道的道路改建。", "撰写了《靖边五中道路改建的必要性》。"]
+    )
+    assert found.region == "陕西省/榆林市/靖边县"
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from ..model import Line
+from .hanzi import simplified
 from .line_words import (
     ATTACHMENT,
     BRACKETED,
@@ -72,6 +73,8 @@ CHROME_COST = 12
 # A run of at least this many short lines after the body is a table or a
 # list printed one cell per line, not a footer.
 TABLE_RUN = 5
+# A row of cells with at least this many figures is a table's, not a menu.
+TABLE_ROW_FIGURES = 2
 # A body needs at least this many characters of prose; below it the page is
 # left to the chrome rules alone (a table, a list of items, a bare heading).
 MIN_BODY_PROSE = 30
@@ -141,7 +144,10 @@ def line_kind(text: str) -> Kind:
 
 
 def line_reading(text: str) -> tuple[Kind, str]:
-    """A line's kind, and for the page's lines why (one of `PAGE_REASONS`)."""
+    """A line's kind, and for the page's lines why (one of `PAGE_REASONS`).
+    Traditional characters are read as simplified (the words the rules name
+    are simplified: 會議 is 会议)."""
+    text = simplified(text)
     if "(" in text:
         text = PINYIN.sub("", text)
     if "<" in text:
@@ -186,6 +192,8 @@ def line_reading(text: str) -> tuple[Kind, str]:
     cell = compact.endswith(("|", "｜")) and re.search(r"[^\W_]", compact) is not None
     if share < CHROME_MAX_HAN_SHARE and not sentence and not cell:
         return Kind.CHROME, "symbols"
+    if _table_row(compact):  # a row of a table the scraper flattened, with its figures
+        return Kind.SHORT, ""
     if len(SEPARATORS.split(compact)) >= 3 and not sentence:
         return Kind.CHROME, "menu"
     # A breadcrumb: 当前位置:某网>栏目>自查报告> (its colon is no sentence).
@@ -199,6 +207,16 @@ def line_reading(text: str) -> tuple[Kind, str]:
     if len(compact) >= 2 and ENDS_SENTENCE.search(compact):
         return Kind.PROSE, ""
     return Kind.SHORT, ""
+
+
+def _table_row(compact: str) -> bool:
+    """Whether a line is cells between bars of which at least
+    `TABLE_ROW_FIGURES` are figures (| 城镇 | 2280.32 | 70.96 |), and no
+    sentence ends in it (prose that holds a table's cells is prose)."""
+    if compact.count("|") + compact.count("｜") < TABLE_ROW_FIGURES + 1 or SENTENCE_MARKS.search(compact):
+        return False
+    cells = re.split(r"[|｜]", compact)
+    return sum(NUMBER_CELL.match(cell) is not None for cell in cells if cell) >= TABLE_ROW_FIGURES
 
 
 def page_voice(text: str) -> bool:
@@ -309,7 +327,9 @@ def outside_lines(lines: tuple[Line, ...], body: Body, title: range) -> dict[int
     page: set[int] = set()
     # A cell of a table printed a cell per line: a short line, or a number.
     cells = [
-        kind in (Kind.SHORT, Kind.FRAME, Kind.HEADING) or NUMBER_CELL.match(line.text.strip()) is not None
+        kind in (Kind.SHORT, Kind.FRAME, Kind.HEADING)
+        or NUMBER_CELL.match(line.text.strip()) is not None
+        or line.text.strip() in ("|", "｜")  # the border between two rows
         for line, kind in zip(lines, kinds, strict=True)
     ]
     # Before the body, walking up from it: the report's opening lines join it

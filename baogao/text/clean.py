@@ -20,7 +20,7 @@ from .dedupe import remove_repeats
 from .line_words import DELIVERING_ROLES, REPORT_WORDS, SPEAKER_ROLES
 from .linebreaks import rejoin_spans, rejoin_split_markers, rejoin_wrapped, split_flattened
 from .marks import find_marks
-from .places import find_places
+from .places import find_places, gazetteer
 from .title import (
     TITLE_FIELD_LABEL,
     choose_title,
@@ -45,6 +45,9 @@ _SPACE = re.compile(r"\s+")
 # A label in front of a title: a collection's (第1篇 区人大常委会工作报告), a
 # scraper's (标题: …), or a table's cell border (| … |).
 _TITLE_PREFIX = re.compile(r"^(第\s*[0-9一二三四五六七八九十]+\s*篇\s*|\s*" + TITLE_FIELD_LABEL + r"|[|｜]\s*)")
+# A collection's name and the number of one of its items in front of the
+# item's title (2015年乡政府工作计划一:2015年乡政府工作计划, …范文篇二：…).
+_COLLECTION_ITEM = re.compile(r"^(?P<collection>.{2,40}?)篇?[一二三四五六七八九十0-9]{1,2}\s*[:：]\s*(?P<title>.{2,})$")
 # A table's cell borders after it (… | |).
 _TITLE_BORDER = re.compile(r"(?:\s*[|｜])+\s*$")
 _TITLE_DATELINE = re.compile(r"^\S{0,12}?[0-9０-９]{1,2}月[0-9０-９]{1,2}日电\s*")
@@ -145,6 +148,11 @@ def take_title(
     if label and label.end() < len(text):
         labels += (Removal("chrome", TITLE_LABEL, label.group(0).strip(), span),)
         text = text[label.end() :]
+    item = _COLLECTION_ITEM.match(text)
+    title_of_item = item.group("title") if item else ""
+    if item and REPORT_WORDS.search(title_of_item) and shares_title(item.group("collection"), title_of_item):
+        labels += (Removal("chrome", TITLE_LABEL, text[: item.start("title")].strip(), span),)
+        text = item.group("title")
     border = _TITLE_BORDER.search(text)
     if border and border.start() > 0:
         labels += (Removal("chrome", TITLE_LABEL, border.group(0).strip(), span),)
@@ -230,9 +238,12 @@ def take_title(
 
 
 def _only_a_place(text: str) -> bool:
-    """Whether `text` is the name of one division and nothing else."""
+    """Whether `text` is the name of one division and nothing else: its
+    full name, or a province's short one (内蒙古, 广东)."""
     places = find_places(text)
-    return len(places) == 1 and places[0].start == 0 and places[0].end == len(text)
+    if len(places) == 1 and places[0].start == 0 and places[0].end == len(text):
+        return True
+    return any(division.level == "province" for division in gazetteer().short.get(text, ()))
 
 
 def _glued_title(lines: tuple[Line, ...]) -> tuple[str, int, tuple[Line, ...], tuple[Removal, ...]]:

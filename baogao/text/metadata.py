@@ -89,7 +89,7 @@ _NATIONAL = re.compile(r"国务院|全国人民代表大会|最高人民法院|�
 _NATIONAL_TITLE = re.compile(r"^中华人民共和国\s*(?:19|20)\d\d\s*年")
 # A page's record of the office that issued it (发布机构: | 沂水县沙沟镇 |).
 _OFFICE_FIELD = re.compile(
-    r"(?:发布机构|发文机关|发布单位|发文单位|制发机关|来源单位)\s*[:：|｜]\s*[|｜]?\s*(?P<office>[^\s|｜]{2,30})"
+    r"(?:发布机构|发文机关|发布单位|发文单位|制发机关|来源单位|信息来源|来源)\s*[:：|｜]\s*[|｜]?\s*(?P<office>[^\s|｜]{2,30})"
 )
 # Of the lines cleaning removed, how many (and how long) are read as the page
 # around the report, for its places.

@@ -27,7 +27,11 @@ from pathlib import Path
 PROVINCE, CITY, COUNTY, TOWNSHIP = "province", "city", "county", "township"
 _DEPTHS = (PROVINCE, CITY, COUNTY, TOWNSHIP)
 # What follows a short name when it names a place's institution: 巫山法院.
-INSTITUTION_AFTER_SHORT_NAME = ("法院", "检察院", "人大", "政府", "县委", "市委", "区委", "教育局", "审计局", "统计局")
+INSTITUTION_AFTER_SHORT_NAME = (
+    ("法院", "检察院", "人大", "政府", "县委", "市委", "区委", "教育局", "审计局", "统计局", "中学", "小学")
+    # a school numbered after its county or city (靖边五中, 张掖二中)
+    + tuple(f"{number}中" for number in "一二三四五六七八九")
+)
 # The longest name looked up (内蒙古自治区 is 6; some autonomous prefectures 11).
 MAX_NAME_CHARS = 12
 

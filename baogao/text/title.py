@@ -28,6 +28,8 @@ TITLE_PARTS = 3
 UNNAMED_TITLE_PAIRS = 0.5
 # The most a fuller title line may print in front of the title (a year, a body).
 TITLE_FRONT_CHARS = 16
+# A line of this many parts joined by underscores is a list of keywords.
+KEYWORD_LIST_PARTS = 3
 # How many of its pairs of characters the body must print for the words in
 # front to be who and when (2020年大埔县), not a headline's (两会受权发布).
 FRONT_NAMED_PAIRS = 0.5
@@ -95,6 +97,8 @@ def _title_score(text: str, kind: Kind, distance: int, body_text: str, first: bo
         return float("-inf")
     if re.match(r"^[—－-]|^[（(]\s*(19|20)\d\d\s*年", squeezed):  # a subtitle, its own field
         return float("-inf")
+    if squeezed.count("_") >= KEYWORD_LIST_PARTS - 1:  # a page's keywords for search engines (甲_乙_丙_丁)
+        return float("-inf")
     names_kind = bool(REPORT_WORDS.search(squeezed))
     if kind is Kind.FRAME and not names_kind:  # a speaker, a date, a salutation
         return float("-inf")
@@ -151,7 +155,7 @@ def choose_title(lines: tuple[Line, ...], body: Body) -> int | None:
         field = TITLE_FIELD.match(text)
         if field:  # the title's cell in a record table, whatever the row reads as
             text, kind = text[field.end() :].strip(" |｜"), Kind.SHORT
-        elif _ROW_GOES_ON.search(text) and index > 0 and lines[index - 1].text.count("|") >= 2:
+        elif _ROW_GOES_ON.search(text) and index > 0 and _row_of_titles(lines[index - 1].text):
             continue  # the last cell of a row of links broken over two lines (← | 上一篇 | … | 下一篇 |)
         score = _title_score(text, kind, body.start - 1 - index, body_text, index == 0)
         if score > float("-inf") and (best is None or score > best[0]):
@@ -159,6 +163,12 @@ def choose_title(lines: tuple[Line, ...], body: Body) -> int | None:
     if best is None:
         return None
     return _fuller(lines, best[1], low, body_text)
+
+
+def _row_of_titles(text: str) -> bool:
+    """Whether a line is a row of cells that names reports (links to other
+    articles), not a page's record table (索引号 | … | 公开范围 | … |)."""
+    return text.count("|") >= 2 and REPORT_WORDS.search(text) is not None
 
 
 def _fuller(lines: tuple[Line, ...], index: int, low: int, body_text: str) -> int:
