@@ -84,7 +84,9 @@ def main(argv: Sequence[str] | None = None, root: Path | None = None) -> int:
             print("error: --serve serves the site: leave out --no-site", file=sys.stderr)
             return 2
         inputs = [*options.sources, options.content, options.templates, options.config_file]
-        return serve(options.site, inputs, functools.partial(_build_served, options), _say(None), arguments.port)
+        build_served = functools.partial(_build_served, options)
+        preview = functools.partial(_preview, options)
+        return serve(options.site, inputs, build_served, _say(None), arguments.port, preview=preview)
     bars = Bars() if not arguments.quiet and sys.stderr.isatty() else None
     return _build(options, bars)
 
@@ -97,6 +99,25 @@ def _say(bars: Bars | None) -> Callable[[str], None]:
             print(message, file=sys.stderr)
 
     return say
+
+
+def _preview(options: Options, changed: list[str]) -> dict[Path, bytes]:
+    """The saved pages to show before the build of --serve is done: when only
+    Markdown pages of content/ changed (`changed`: their keys as the server
+    watches them, ``<number of the input>:<path>``), each page's last HTML
+    with its text rendered anew (`build.preview`)."""
+    from .build.preview import page_preview
+
+    label = f"{len(options.sources)}:"
+    pages = [key[len(label) :] for key in changed if key.startswith(label)]
+    if len(pages) != len(changed) or not all(page.endswith(".md") and "/." not in f"/{page}" for page in pages):
+        return {}
+    shown = {}
+    for page in pages:
+        html = page_preview(options.config_file, options.content, options.site, page)
+        if html is not None:
+            shown[options.site / Path(page).with_suffix(".html")] = html
+    return shown
 
 
 def _build_served(options: Options) -> bool:

@@ -6,8 +6,10 @@ Generates N different reports (``rebuild.make_reports``), builds them once
 (the baseline: that full build's time), then starts ``build.py --serve`` on
 them and, R times each, edits a section page in ``content/`` and changes a
 source, timing from the save until the server's version (``/.baogao-serve/
-version``, what an open page polls before it reloads) moved. Prints each
-time and the medians, with their share of the full build.
+version``, what an open page polls before it reloads) moved. For an edited
+page it times two moments: the page served with the new text (the preview
+of ``build/preview.py``) and the site built with it. Prints each time and
+the medians, with their share of the full build.
 """
 
 from __future__ import annotations
@@ -56,11 +58,14 @@ def main() -> None:
         )
         try:
             base = _started(server)
-            edits, changes = [], []
+            edits, shown, changes = [], [], []
             reports = sorted(path for path in (work / "content").iterdir() if (path / "01.md").is_file())
             for run in range(arguments.runs):
                 page = reports[run] / "01.md"
-                edits.append(_served(base, page, f"\n读者补充的第{run}句。\n"))
+                name = f"{reports[run].name}/01.html"
+                seen, built = _edited(base, page, base + name, work / "site" / name, f"读者补充的第{run}句。")
+                shown.append(seen)
+                edits.append(built)
             for run in range(arguments.runs):
                 source = work / "sources" / f"report-{arguments.reports // 2 + run:04d}.txt"
                 changes.append(_served(base, source, f"\n补充第{run}句。\n"))
@@ -68,11 +73,13 @@ def main() -> None:
             server.send_signal(signal.SIGINT)
             server.wait(timeout=60)
     print(f"{arguments.reports} reports; full build {full:.2f} s")
-    print(f"page edited, each run: {', '.join(f'{value:.2f}' for value in edits)} s")
+    print(f"page edited, shown (preview), each run: {', '.join(f'{value:.2f}' for value in shown)} s")
+    print(f"page edited, site built, each run: {', '.join(f'{value:.2f}' for value in edits)} s")
     print(f"source changed, each run: {', '.join(f'{value:.2f}' for value in changes)} s")
     print("| save | served after (s, median) | share of the full build |")
     print("| --- | --- | --- |")
-    for name, values in (("a page edited in content/", edits), ("a source changed", changes)):
+    rows = (("a page edited in content/: shown", shown), ("a page edited in content/: site built", edits))
+    for name, values in (*rows, ("a source changed", changes)):
         median = statistics.median(values)
         print(f"| {name} | {median:.2f} | {median / full:.3f} |")
 
@@ -90,6 +97,32 @@ def _started(server: subprocess.Popen[str]) -> str:
 def _version(base: str) -> str:
     with urllib.request.urlopen(base + ".baogao-serve/version") as response:
         return str(response.read().decode("utf-8"))
+
+
+def _edited(base: str, page: Path, url: str, built: Path, sentence: str) -> tuple[float, float]:
+    """Append `sentence` to the Markdown `page`; seconds until the server
+    sends its HTML at `url` with the sentence (the preview, or the built page
+    where there is none), and until the built file `built` holds it and the
+    server's version is the new site's (no preview left)."""
+    start = time.perf_counter()
+    page.write_text(page.read_text(encoding="utf-8") + f"\n{sentence}\n", encoding="utf-8")
+    shown = None
+    while True:
+        if time.perf_counter() - start > GIVE_UP_SECONDS:
+            raise SystemExit(f"{page}: not served after {GIVE_UP_SECONDS} s")
+        if shown is None:
+            with urllib.request.urlopen(url) as response:
+                if sentence in response.read().decode("utf-8"):
+                    shown = time.perf_counter() - start
+        try:
+            done = sentence in built.read_text(encoding="utf-8") and "+" not in _version(base)
+        except OSError:  # the instant the site is swapped
+            done = False
+        if done and shown is not None:
+            elapsed = time.perf_counter() - start
+            time.sleep(SETTLE_SECONDS)
+            return shown, elapsed
+        time.sleep(0.05)
 
 
 def _served(base: str, path: Path, added: str) -> float:

@@ -22,7 +22,9 @@ from typing import Any
 
 import pytest
 
-from baogao.build.serve import VERSION_PATH, with_reload
+from baogao.build.incremental import STAMP
+from baogao.build.preview import page_preview
+from baogao.build.serve import VERSION_PATH, Version, with_reload
 
 from .conftest import ROOT, SAMPLE
 
@@ -84,8 +86,47 @@ def test_a_page_saved_in_content_is_rebuilt_and_the_open_page_reloads(browser: A
     assert sentence not in page.content()
     markdown = report / "01.md"
     markdown.write_text(markdown.read_text(encoding="utf-8") + f"\n{sentence}\n", encoding="utf-8")
-    # The open page reloads itself once the new site is in place.
+    # The open page reloads itself with the saved text: first the page
+    # rendered alone (the preview), then the page of the new site.
+    page.wait_for_function(f"document.body.innerText.includes({sentence!r})", timeout=START_SECONDS * 1000)
+    built = out / "site" / report.name / "01.html"
+    deadline = time.monotonic() + START_SECONDS
+    while sentence not in _text(built) and time.monotonic() < deadline:
+        time.sleep(0.2)
     page.wait_for_function(f"document.body.innerText.includes({sentence!r})", timeout=START_SECONDS * 1000)
     context.close()
-    built = (out / "site" / report.name / "01.html").read_text(encoding="utf-8")
-    assert sentence in built and VERSION_PATH not in built
+    text = built.read_text(encoding="utf-8")
+    assert sentence in text and VERSION_PATH not in text
+
+
+def _text(page: Path) -> str:
+    """The page's text; "" in the instant the site is swapped."""
+    try:
+        return page.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
+def test_a_saved_page_is_previewed_as_the_build_will_write_it(pagefind_site: Path, tmp_path: Path) -> None:
+    # A copy of the session's Pagefind site of three reports, as build.py left it.
+    out = tmp_path / "copy"
+    shutil.copytree(pagefind_site.parent, out, symlinks=True)
+    page = out / "content" / "report-1" / "01.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n读者保存后立刻要看的一句话。\n", encoding="utf-8")
+    shown = page_preview(ROOT / "mkdocs.yml", out / "content", out / "site", "report-1/01.md")
+    assert shown is not None and "读者保存后立刻要看的一句话。" in shown.decode("utf-8")
+    assert b"\xe8\xaf\xbb\xe8\x80\x85" not in (out / "site" / "report-1" / "01.html").read_bytes()  # nothing written
+    command = [sys.executable, "build.py", "-q", "--search", "pagefind", "--content", str(out / "content")]
+    command += ["--site", str(out / "site"), str(out / "sources")]
+    subprocess.run(command, cwd=ROOT, check=True, timeout=600)
+    assert (out / "site" / "report-1" / "01.html").read_bytes() == shown
+
+
+def test_a_preview_is_served_until_the_build_is_done(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / STAMP).write_text('{"digest": "a"}', encoding="utf-8")
+    version = Version(site)
+    version.preview({site / "x.html": b"<p>shown</p>"})
+    assert version.previewed(site / "x.html") == b"<p>shown</p>" and version.value != "a"
+    assert version.refresh() and version.value == "a" and version.previewed(site / "x.html") is None

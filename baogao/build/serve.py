@@ -12,6 +12,11 @@ small script that asks the server for the site's version and reloads the
 page when it moves. The files in ``site/`` are exactly what ``build.py``
 writes; a page opened from disk or from another server has no such script.
 A failed build says why in one line and the last good site stays served.
+
+A saved page of ``content/`` is shown before the build is done: the server
+renders it alone into its last HTML (`preview`), serves that in place of the
+file and reloads the open pages, then serves the built page once the build
+is done.
 """
 
 from __future__ import annotations
@@ -64,12 +69,27 @@ def with_reload(html: bytes, version: str) -> bytes:
 
 class Version:
     """The served site's version: the digest its stamp records, so that a
-    build that changed nothing in the site reloads no page."""
+    build that changed nothing in the site reloads no page; and the pages
+    shown before the build is done (`preview`), served in place of their files."""
 
     def __init__(self, site: Path) -> None:
         self.site = site
         self._lock = threading.Lock()
         self._value = self.read()
+        self._previews: dict[Path, bytes] = {}
+        self._shown = 0
+
+    def preview(self, pages: dict[Path, bytes]) -> None:
+        """Serve `pages` (HTML by their file's path in the site) until the next
+        `refresh`, and have open pages reload now."""
+        with self._lock:
+            self._previews.update(pages)
+            self._shown += 1
+            self._value = f"{self._value.partition('+')[0]}+{self._shown}"
+
+    def previewed(self, path: Path) -> bytes | None:
+        with self._lock:
+            return self._previews.get(path)
 
     def read(self) -> str:
         try:
@@ -78,10 +98,11 @@ class Version:
             return ""
 
     def refresh(self) -> bool:
-        """Read the stamp again; whether the version moved."""
+        """Read the stamp again, drop the previews; whether the version moved."""
         now = self.read()
         with self._lock:
             moved, self._value = now != self._value, now
+            self._previews.clear()
         return moved
 
     @property
@@ -102,6 +123,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
+        shown = self.version.previewed(path.resolve())
+        if shown is not None:
+            self._send(with_reload(shown, self.version.value), "text/html; charset=utf-8")
+            return
         if path.suffix == ".html" and path.is_file():
             self._send(with_reload(path.read_bytes(), self.version.value), "text/html; charset=utf-8")
             return
@@ -134,10 +159,13 @@ def serve(
     say: Callable[[str], None],
     port: int,
     stop: threading.Event | None = None,
+    preview: Callable[[list[str]], dict[Path, bytes]] | None = None,
 ) -> int:
     """Serve `site` on 127.0.0.1:`port` and call `build` (which reports its
     own errors and says whether it succeeded) whenever a file under `inputs`
-    changes, until Ctrl-C (or `stop` is set)."""
+    changes, until Ctrl-C (or `stop` is set). Before the build, `preview`
+    (given the keys of the files that changed, as `watched_stats` names
+    them) may return pages to show until the build is done."""
     stop = stop or threading.Event()
     # Taken before the first build, so that a save during it is not missed.
     seen = watched_stats(inputs)
@@ -158,11 +186,18 @@ def serve(
                 if settled == now:
                     break
                 now = settled
+            changed = sorted(key for key in now.keys() | seen.keys() if now.get(key) != seen.get(key))
             # Taken before the build: what the build writes into content/ is
             # seen as a change next time, and that build changes nothing.
             seen = now
             started = time.monotonic()
-            if build() and version.refresh():
+            shown = preview(changed) if preview is not None else {}
+            if shown:
+                version.preview({path.resolve(): html for path, html in shown.items()})
+                say(f"showing the saved page in {time.monotonic() - started:.1f} s; building the site again")
+            built = build()
+            # After a failed build too: the previews go, the last good site stays.
+            if version.refresh() and built:
                 say(f"site rebuilt in {time.monotonic() - started:.1f} s; open pages reload")
     except KeyboardInterrupt:
         pass
