@@ -1,6 +1,6 @@
 """The edit loop of ``build.py --serve``: from a save to the new site served.
 
-    python bench/serve_loop.py [--reports N] [--runs R]
+    python bench/serve_loop.py [--reports N] [--runs R] [--browser]
 
 Generates N different reports (``rebuild.make_reports``), builds them once
 (the baseline: that full build's time), then starts ``build.py --serve`` on
@@ -9,7 +9,9 @@ source, timing from the save until the server's version (``/.baogao-serve/
 version``, what an open page polls before it reloads) moved. For an edited
 page it times two moments: the page served with the new text (the preview
 of ``build/preview.py``) and the site built with it. Prints each time and
-the medians, with their share of the full build.
+the medians, with their share of the full build. With ``--browser``, it also
+opens a section page in headless Chromium (/usr/bin/chromium), saves its
+Markdown, and times until the open page shows the new text.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--reports", type=int, default=100)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--browser", action="store_true", help="also time an open page in Chromium reloading")
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
@@ -66,6 +69,11 @@ def main() -> None:
                 seen, built = _edited(base, page, base + name, work / "site" / name, f"读者补充的第{run}句。")
                 shown.append(seen)
                 edits.append(built)
+            seen_in_browser = []
+            for run in range(arguments.runs if arguments.browser else 0):
+                name = f"{reports[arguments.runs + run].name}/01.html"
+                page = reports[arguments.runs + run] / "01.md"
+                seen_in_browser.append(_in_browser(base, page, base + name, f"读者在浏览器里看的第{run}句。"))
             for run in range(arguments.runs):
                 source = work / "sources" / f"report-{arguments.reports // 2 + run:04d}.txt"
                 changes.append(_served(base, source, f"\n补充第{run}句。\n"))
@@ -75,10 +83,15 @@ def main() -> None:
     print(f"{arguments.reports} reports; full build {full:.2f} s")
     print(f"page edited, shown (preview), each run: {', '.join(f'{value:.2f}' for value in shown)} s")
     print(f"page edited, site built, each run: {', '.join(f'{value:.2f}' for value in edits)} s")
+    if seen_in_browser:
+        print(f"page edited, open page reloaded with it, each run: {', '.join(f'{v:.2f}' for v in seen_in_browser)} s")
     print(f"source changed, each run: {', '.join(f'{value:.2f}' for value in changes)} s")
     print("| save | served after (s, median) | share of the full build |")
     print("| --- | --- | --- |")
-    rows = (("a page edited in content/: shown", shown), ("a page edited in content/: site built", edits))
+    rows: tuple[tuple[str, list[float]], ...] = (("a page edited in content/: shown", shown),)
+    if seen_in_browser:
+        rows += (("a page edited in content/: the open page shows it (Chromium)", seen_in_browser),)
+    rows += (("a page edited in content/: site built", edits),)
     for name, values in (*rows, ("a source changed", changes)):
         median = statistics.median(values)
         print(f"| {name} | {median:.2f} | {median / full:.3f} |")
@@ -97,6 +110,24 @@ def _started(server: subprocess.Popen[str]) -> str:
 def _version(base: str) -> str:
     with urllib.request.urlopen(base + ".baogao-serve/version") as response:
         return str(response.read().decode("utf-8"))
+
+
+def _in_browser(base: str, page: Path, url: str, sentence: str) -> float:
+    """Open `url` in Chromium, append `sentence` to the Markdown `page`;
+    seconds until the open page shows it (it reloads itself)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--headless", "--no-sandbox"])
+        tab = browser.new_page()
+        tab.goto(url)
+        start = time.perf_counter()
+        page.write_text(page.read_text(encoding="utf-8") + f"\n{sentence}\n", encoding="utf-8")
+        tab.wait_for_function(f"document.body.innerText.includes({sentence!r})", timeout=GIVE_UP_SECONDS * 1000)
+        elapsed = time.perf_counter() - start
+        browser.close()
+    time.sleep(SETTLE_SECONDS + 8)  # the build that follows the preview
+    return elapsed
 
 
 def _edited(base: str, page: Path, url: str, built: Path, sentence: str) -> tuple[float, float]:

@@ -40,7 +40,7 @@ SETTLE_SECONDS = 0.1
 # The address a page asks for the site's version.
 VERSION_PATH = "/.baogao-serve/version"
 # How often an open page asks, in milliseconds.
-PAGE_POLL_MS = 500
+PAGE_POLL_MS = 250
 
 
 def reload_script(version: str) -> str:
