@@ -128,5 +128,11 @@ def test_a_preview_is_served_until_the_build_is_done(tmp_path: Path) -> None:
     (site / STAMP).write_text('{"digest": "a"}', encoding="utf-8")
     version = Version(site)
     version.preview({site / "x.html": b"<p>shown</p>"})
+    started = time.monotonic()
+    version.wait_until_sent(0.3)  # no page asked for it: the build waits no longer than that
+    assert 0.3 <= time.monotonic() - started < 5
     assert version.previewed(site / "x.html") == b"<p>shown</p>" and version.value != "a"
+    started = time.monotonic()
+    version.wait_until_sent(5)  # sent once: the build goes on at once
+    assert time.monotonic() - started < 1
     assert version.refresh() and version.value == "a" and version.previewed(site / "x.html") is None
