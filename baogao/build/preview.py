@@ -52,7 +52,7 @@ def render_page(config: Any, page: str) -> str:
 
     docs = Path(config.docs_dir)
     folder = (docs / page).parent
-    near = {path for path in folder.glob("*.md")} | {path for path in docs.glob("*.md")}
+    near = {*folder.glob("*.md"), *docs.glob("*.md")}
     files = Files(
         [
             File(path.relative_to(docs).as_posix(), config.docs_dir, config.site_dir, config.use_directory_urls)
