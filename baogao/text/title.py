@@ -33,6 +33,7 @@ KEYWORD_LIST_PARTS = 3
 # How many of its pairs of characters the body must print for the words in
 # front to be who and when (2020年大埔县), not a headline's (两会受权发布).
 FRONT_NAMED_PAIRS = 0.5
+# A year in front of a title (2020年, 二〇二三年, 2018年度), and what else may stand around the names there.
 _FRONT_YEAR = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年?度?")
 _FRONT_PLAIN = re.compile(r"[\s()（）\[\]【】·]")
 # What may be left in front once its years and places are taken out (人民 of 大埔县人民).
@@ -177,9 +178,9 @@ def _fuller(lines: tuple[Line, ...], index: int, low: int, body_text: str) -> in
     else it covers behind (…政府工作报告和2019年工作计划, …(全文)), says
     more: it is the title. Letters a site sows into its lines (政府工作报告PZl)
     are not compared; a front that names a kind of report itself is a
-    site's category (2022年预算报告 关于…的报告), not who or when; and who
-    and when are named in the body, where a news headline's words in front
-    (两会受权发布…) are not."""
+    site's category (2022年预算报告 关于…的报告), not who or when; and a
+    front must say who or when (`_who_or_when`), which a news headline's
+    words (两会受权发布…) do not."""
     title = _LETTERS.sub("", compact(split_subtitle(lines[index].text.strip())[0]))
     if not title:
         return index
