@@ -24,6 +24,7 @@ from .places import find_places, gazetteer
 from .title import (
     TITLE_FIELD_LABEL,
     choose_title,
+    covering_notice,
     glued_title,
     shares_title,
     split_site_name,
@@ -117,7 +118,16 @@ def remove_page(lines: tuple[Line, ...]) -> tuple[tuple[Line, ...], tuple[Remova
     and the numbers of the lines that print the title (kept, wherever they stand)."""
     body = find_body(lines)
     index = choose_title(lines, body)
-    title = title_lines(lines, index) if index is not None else range(0)
+    # Under a notice that publishes it, the report's own title is the title;
+    # the notice (addressees, its paragraph, a signature, a date) is the
+    # document's text, kept in front of the report.
+    published = covering_notice(lines, index) if index is not None else None
+    if published is not None:
+        title = published
+    elif index is not None:
+        title = title_lines(lines, index)
+    else:
+        title = range(0)
     page = outside_lines(lines, body, title)
     kept = tuple(line for i, line in enumerate(lines) if i not in page)
     removed = tuple(

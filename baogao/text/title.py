@@ -28,6 +28,12 @@ TITLE_PARTS = 3
 UNNAMED_TITLE_PAIRS = 0.5
 # The most a fuller title line may print in front of the title (a year, a body).
 TITLE_FRONT_CHARS = 16
+# A notice that publishes or forwards a report (关于印发《…》的通知): its title
+# over at most this many lines, and the notice itself, its number, addressees,
+# paragraph, signature and date, over at most this many.
+_FORWARDING = re.compile(r"(?:印发|转发|轉發|印發|公布)[《“]?(?P<inner>[^《》“”]{4,80}?)[》”]?的(?:通知|函|公告)")
+NOTICE_TITLE_LINES = 3
+NOTICE_LINES = 12
 # A line of this many parts joined by underscores is a list of keywords.
 KEYWORD_LIST_PARTS = 3
 # How many of its pairs of characters the body must print for the words in
@@ -207,6 +213,34 @@ def _who_or_when(front: str, body_text: str) -> bool:
         return True
     pairs = [front[i : i + 2] for i in range(len(front) - 1) if han_count(front[i : i + 2]) == 2]
     return len(pairs) < 2 or _shared_pairs(front, body_text) >= FRONT_NAMED_PAIRS
+
+
+def covering_notice(lines: tuple[Line, ...], index: int) -> range | None:
+    """The lines of the report's own title X (maybe broken over lines) under
+    a notice that publishes it (…关于印发《X》的通知, its number, addressees,
+    a paragraph, a signature and a date), where the title at `index` is that
+    notice's or stands under it; None where there is no such notice, or X is
+    not printed under it."""
+    for start in range(max(0, index - TITLE_BEFORE), index + 1):
+        texts = [compact(lines[at].text) for at in range(start, min(len(lines), start + NOTICE_TITLE_LINES))]
+        found = _FORWARDING.search("".join(texts))
+        if found is None or found.start() >= len(texts[0]):
+            continue
+        inner, end, printed = found.group("inner"), start, len(texts[0])
+        while printed < found.end():  # the notice's title ends on this line
+            end += 1
+            printed += len(texts[end - start])
+        for at in range(end + 1, min(len(lines), end + 1 + NOTICE_LINES)):
+            text = compact(lines[at].text)
+            if len(text) < 2 * TITLE_MIN_CHARS or SENTENCE_MARKS.search(text) or text not in inner:
+                continue
+            last = at  # the report's title, broken over lines as the notice names it whole
+            while last + 1 < min(len(lines), at + TITLE_PARTS) and text + compact(lines[last + 1].text) in inner:
+                last += 1
+                text += compact(lines[last].text)
+            return range(at, last + 1)
+        return None
+    return None
 
 
 def title_lines(lines: tuple[Line, ...], index: int) -> range:
