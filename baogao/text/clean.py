@@ -158,6 +158,9 @@ def take_title(
     if label and label.end() < len(text):
         labels += (Removal("chrome", TITLE_LABEL, label.group(0).strip(), span),)
         text = text[label.end() :]
+    if text.endswith("。") and REPORT_WORDS.search(text[-5:-1]):  # a copy's full stop after the title
+        labels += (Removal("chrome", TITLE_LABEL, "。", span),)
+        text = text[:-1]
     item = _COLLECTION_ITEM.match(text)
     title_of_item = item.group("title") if item else ""
     if item and REPORT_WORDS.search(title_of_item) and shares_title(item.group("collection"), title_of_item):

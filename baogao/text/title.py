@@ -34,6 +34,8 @@ TITLE_FRONT_CHARS = 16
 _FORWARDING = re.compile(r"(?:印发|转发|轉發|印發|公布)[《“]?(?P<inner>[^《》“”]{4,80}?)[》”]?的(?:通知|函|公告)")
 NOTICE_TITLE_LINES = 3
 NOTICE_LINES = 12
+# A short line that names a kind of report just before its one full stop.
+_TITLE_WITH_STOP = re.compile(r"^[^，。,；;！？!?：:]{4,40}。$")
 # A line of this many parts joined by underscores is a list of keywords.
 KEYWORD_LIST_PARTS = 3
 # How many of its pairs of characters the body must print for the words in
@@ -168,7 +170,10 @@ def choose_title(lines: tuple[Line, ...], body: Body) -> int | None:
         if score > float("-inf") and (best is None or score > best[0]):
             best = (score, index)
     if best is None:
-        return None
+        # A title a copy ended with a full stop, on the text's first line (…述职报告。).
+        first = compact(lines[0].text)
+        stopped = _TITLE_WITH_STOP.match(first) is not None and REPORT_WORDS.search(first[-5:-1]) is not None
+        return 0 if stopped and not is_heading(first) else None
     return _fuller(lines, best[1], low, body_text)
 
 
