@@ -2,7 +2,7 @@
 
     python3 bench/figure_quality.py [--show]   (--show lists the dev labels' misses)
 
-Reads the 120 figures labelled in tests/labels/figures.tsv (sampled at
+Reads the 300 figures labelled in tests/labels/figures.tsv (sampled at
 random from the national reports, ../shared/pages and the example; the label
 is the shortest phrase a right answer holds: 城镇新增就业, 医药 for the third of
 a 分别 list) and sorts baogao's answer for each into:
@@ -16,7 +16,9 @@ A label ``-`` is a number that is not a figure (成立60周年): right when baog
 does not list it. A label ``?`` is a figure whose subject the sentence does
 not give: right when the answer is empty or at least not a verb or function
 word. Half the labels (``dev``) were looked at while writing the rules; the
-other half (``held``) were not.
+other half (``held``) were not. ``blind`` and ``blind2`` were labelled later
+by someone who had not seen the rules (``blind2``: a helper who never saw
+the code, from pages of many sites).
 """
 
 from __future__ import annotations
@@ -83,7 +85,7 @@ def main() -> None:
     results = answers()
     counts = {
         part: Counter(judge(answer, row["what"]) for row, answer in results if row["set"] == part)
-        for part in ("dev", "dev2", "held", "blind")
+        for part in ("dev", "dev2", "held", "blind", "blind2")
     }
     print("| labels | figures | right | unknown (says so) | wrong (verb, function word, fragment, other) |")
     print("| --- | --- | --- | --- | --- |")

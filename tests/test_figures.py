@@ -94,6 +94,11 @@ def test_masked_figures_are_listed_with_unknown_value(example: Report) -> None:
         ("89人参加抽检。", [("参加抽检", 89, "人", "人")]),
         # A verb alone names nothing: the figure says it cannot tell.
         ("投入70多亿元。", [("", 7000000000, "元", "亿元")]),
+        # Land, livestock and vehicles have units of their own.
+        ("蔬菜种植面积3373公顷。", [("蔬菜种植面积", 3373, "公顷", "公顷")]),
+        ("当年出栏生猪12.5万头。", [("出栏生猪", 125000, "头", "万头")]),
+        # What is counted is read in simplified characters and given as printed.
+        ("全年共辦結案件1200件,審結率95％。", [("案件", 1200, "件", "件"), ("審結率", 95, "%", "％")]),
     ],
 )
 def test_values_units_and_what_they_count(sentence: str, expected: list[tuple[object, ...]]) -> None:
@@ -136,6 +141,10 @@ def test_values_units_and_what_they_count(sentence: str, expected: list[tuple[ob
         ("占世界的60%以上。", [("", "share", 60)]),
         # Exact decimals: no float noise.
         ("地方财政收入326.4亿元。", [("地方财政收入", "level", 32640000000)]),
+        # A list in traditional characters is paired item by item too (分別 is 分别).
+        ("糧食、油料產量分別增長2%和3%。", [("糧食", "change", 2), ("油料產量", "change", 3)]),
+        # The thing counted after the unit ends before 的 and its own verb.
+        ("常委会制定了25部法规的实施细则。", [("法规", "level", 25)]),
     ],
 )
 def test_lists_changes_and_shares(sentence: str, expected: list[tuple[str, str, float]]) -> None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..model import Figure, Line, Outline, Section, Skipped
+from .hanzi import simplified
 from .numerals import DIGITS, NUMERAL_CHARS, POINT, chinese_number
 from .outline import walk
 from .subjects import CHANGE, LEVEL, Subject, list_items, read_object, read_subject
@@ -46,6 +47,13 @@ _UNITS: dict[str, tuple[str, float]] = {
     "类": ("类", 1), "支": ("支", 1), "篇": ("篇", 1), "部": ("部", 1), "节": ("节", 1),
     "班": ("班", 1), "岁": ("岁", 1), "天": ("天", 1), "小时": ("小时", 1), "学时": ("学时", 1),
     "课时": ("课时", 1), "周": ("周", 1), "期": ("期", 1), "份": ("份", 1), "元/人": ("元/人", 1),
+    # Livestock, vehicles, plants, land, volume, power and weight.
+    "万头": ("头", 1e4), "头": ("头", 1), "万只": ("只", 1e4), "只": ("只", 1), "万羽": ("羽", 1e4), "羽": ("羽", 1),
+    "万辆": ("辆", 1e4), "辆": ("辆", 1), "万株": ("株", 1e4), "株": ("株", 1), "棵": ("棵", 1),
+    "万公顷": ("公顷", 1e4), "公顷": ("公顷", 1), "平方公里": ("平方公里", 1),
+    "亿立方米": ("立方米", 1e8), "万立方米": ("立方米", 1e4), "立方米": ("立方米", 1),
+    "万千瓦": ("千瓦", 1e4), "千瓦": ("千瓦", 1), "亿千瓦时": ("千瓦时", 1e8), "万千瓦时": ("千瓦时", 1e4),
+    "千瓦时": ("千瓦时", 1), "万公斤": ("公斤", 1e4), "公斤": ("公斤", 1), "千克": ("千克", 1),
 }  # fmt: skip
 _UNIT = "|".join(sorted(map(re.escape, _UNITS), key=len, reverse=True))
 _NUMBER = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
@@ -263,9 +271,12 @@ def _range_end(sentence: str, match: re.Match[str]) -> re.Match[str] | None:
 
 
 def sentence_figures(sentence: str, section: str, line: int, year: str) -> tuple[list[Figure], list[Skipped]]:
-    """Figures and skipped numbers of one sentence."""
-    found = _read_clauses(sentence)
-    _name_figures(sentence, found)
+    """Figures and skipped numbers of one sentence. It is read in simplified
+    characters (分別 is 分别, 萬元 is 万元), one for one, so that the places found
+    are the printed sentence's; what a figure counts is given as printed."""
+    folded = simplified(sentence)
+    found = _read_clauses(folded)
+    _name_figures(folded, found)
     figures: list[Figure] = []
     covered: list[tuple[int, int]] = []
     group = ""
@@ -290,7 +301,7 @@ def sentence_figures(sentence: str, section: str, line: int, year: str) -> tuple
                 high = _value(figure.high, scale)
             elif figure.low and value is not None:
                 value, high = _value(figure.low, scale), value
-        what = figure.what
+        what = _as_printed(figure.what, folded, sentence)
         figures.append(
             Figure(
                 text=text,
@@ -320,6 +331,12 @@ def sentence_figures(sentence: str, section: str, line: int, year: str) -> tuple
         if not any(start <= number.start() < end for start, end in covered)
     ]
     return figures, skipped
+
+
+def _as_printed(words: str, folded: str, sentence: str) -> str:
+    """`words` of the simplified `folded` as `sentence` prints them."""
+    at = folded.find(words) if words else -1
+    return sentence[at : at + len(words)] if at >= 0 else words
 
 
 def _lines(outline: Outline) -> Iterator[tuple[str, Line]]:

@@ -57,7 +57,8 @@ _ACTION = (
     r"取消和调整|取消和下放|取消|下放|制定修订|修订|制定|修改废止|废止|发放|安排|下达|支持|推进|扎实推进|督促|"
     r"投入|拨付|划拨|偿还|减少|压减|化解|退出|招收|接待|办理|受理|审结|办结|培训|资助|帮助|解决|转移|"
     r"吸引|引进|签约|认定|创建|打造|培育|建立|设立|开展|组织|举办|提出|审议|通过|"
-    r"查处|立案|起诉|批准|逮捕|提起|处理|开通|增设|配备|补充|招聘|选派|惠及|覆盖|受益|分流|安置|移送|清理|发布|指导|带动|吸纳|组建|成立"
+    r"查处|立案|起诉|批准|逮捕|提起|处理|开通|增设|配备|补充|招聘|选派|惠及|覆盖|受益|分流|安置|移送|清理|发布|指导|带动|吸纳|组建|成立|"
+    r"听取|办好|办成"
 )
 # …unless the verb is part of a noun: 完成率, 建设类项目, 配备比.
 _ACTION_FRONT = re.compile(rf"^(?:{_ACTION})(?:了|的)?(?![类型性率比量额数])")
@@ -143,7 +144,8 @@ def read_object(after: str) -> str:
     # 153所学校完成章程: the object ends where a verb starts, unless the verb
     # describes it (地方实施的审批事项).
     verb = next((v for v in _ACTION_ANY.finditer(text, 1) if not v.group(0).endswith("的")), None)
-    text = text[: verb.start()] if verb else text
+    # …25部法律法规的实施情况: cut at its verb, what is counted ends before 的.
+    text = text[: verb.start()].removesuffix("的") if verb else text
     if len(text) > LONG_SUBJECT_CHARS and len(text.rsplit("的", 1)[-1]) >= 2:
         text = text.rsplit("的", 1)[-1]
     return text[:MAX_OBJECT_CHARS] if re.match(r"[\u4e00-\u9fff]", text) else ""
