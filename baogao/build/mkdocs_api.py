@@ -94,15 +94,14 @@ def configuration_read_by_libyaml() -> Iterator[None]:
         mkdocs_yaml.get_yaml_loader = original
 
 
-def drop_plugins(plugins: Any, names: frozenset[str], running: Any) -> list[str]:
+def drop_plugins(plugins: Any, names: frozenset[str], running: Any) -> None:
     """Take the plugins called `names` out of MkDocs's plugin collection, from
     ``on_config`` on: out of the collection (the theme's templates ask it
     whether search is there) and out of its event lists, which MkDocs fills
     when the configuration is read. `running` is the ``on_config`` method
     calling this: in the list of that event, which MkDocs is going through
     now, only the plugins after it are taken out (those before it have run,
-    and taking them out would make MkDocs skip the one after it).
-    Returns the names taken out."""
+    and taking them out would make MkDocs skip the one after it)."""
     dropped = [name for name in plugins if name in names]
     owners = {id(plugins[name]) for name in dropped}
 
@@ -114,4 +113,3 @@ def drop_plugins(plugins: Any, names: frozenset[str], running: Any) -> list[str]
         methods[first:] = [method for method in methods[first:] if kept(method)]
     for name in dropped:
         del plugins[name]
-    return dropped

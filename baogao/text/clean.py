@@ -179,10 +179,10 @@ def take_title(
     if notice and notice.end() < len(text):
         labels += (Removal("chrome", TITLE_LABEL, notice.group(0).strip(), span),)
         text = text[notice.end() :]
-    tag = _PLACE_TAG.match(text)
-    if tag and tag.end() < len(text) and _only_a_place(tag.group("place")):
-        labels += (Removal("chrome", TITLE_LABEL, tag.group(0).strip(), span),)
-        text = text[tag.end() :]
+    place, untagged = _place_tag(text)
+    if place and untagged:
+        labels += (Removal("chrome", TITLE_LABEL, place.strip(), span),)
+        text = untagged
     delivered = _DELIVERED.match(text)
     if delivered:
         labels += (Removal("chrome", TITLE_LABEL, delivered.group(0), span),)
@@ -232,9 +232,7 @@ def take_title(
         head, rest = split_subtitle(line.text.strip())
         # The title again with (全文) behind it, or a place's tag in front.
         head = _TITLE_NOTE.sub("", _SPACE.sub("", head))
-        tag = _PLACE_TAG.match(head)
-        if tag and _only_a_place(tag.group("place")):
-            head = head[tag.end() :]
+        head = _place_tag(head)[1]
         # The title again, or its end printed alone (政府工作报告 under
         # 2006年国务院政府工作报告), maybe with the subtitle run on.
         again = head == key or (
@@ -248,6 +246,15 @@ def take_title(
         if rest:
             kept.append(Line(line.number, rest))
     return title.text, title.number, tuple(kept), labels + tuple(removed)
+
+
+def _place_tag(text: str) -> tuple[str, str]:
+    """A place's tag in brackets in front of `text` ((广东省), (内蒙古)) and the
+    text after it; "" and `text` where there is none."""
+    tag = _PLACE_TAG.match(text)
+    if tag is None or not _only_a_place(tag.group("place")):
+        return "", text
+    return tag.group(0), text[tag.end() :]
 
 
 def _only_a_place(text: str) -> bool:

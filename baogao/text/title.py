@@ -28,16 +28,6 @@ TITLE_PARTS = 3
 UNNAMED_TITLE_PAIRS = 0.5
 # The most a fuller title line may print in front of the title (a year, a body).
 TITLE_FRONT_CHARS = 16
-# A notice that publishes or forwards a report (关于印发《…》的通知): its title
-# over at most this many lines, and the notice itself, its number, addressees,
-# paragraph, signature and date, over at most this many.
-_FORWARDING = re.compile(r"(?:印发|转发|轉發|印發|公布)[《“]?(?P<inner>[^《》“”]{4,80}?)[》”]?的(?:通知|函|公告)")
-NOTICE_TITLE_LINES = 3
-NOTICE_LINES = 12
-# A short line that names a kind of report just before its one full stop.
-_TITLE_WITH_STOP = re.compile(r"^[^，。,；;！？!?：:]{4,40}。$")
-# A line of this many parts joined by underscores is a list of keywords.
-KEYWORD_LIST_PARTS = 3
 # How many of its pairs of characters the body must print for the words in
 # front to be who and when (2020年大埔县), not a headline's (两会受权发布).
 FRONT_NAMED_PAIRS = 0.5
@@ -48,6 +38,16 @@ _FRONT_PLAIN = re.compile(r"[\s()（）\[\]【】·]")
 FRONT_LEFT_CHARS = 2
 # The most it may print behind it (和2019年工作计划, (全文)).
 TITLE_BEHIND_CHARS = 12
+# A notice that publishes or forwards a report (关于印发《…》的通知): its title
+# over at most this many lines, and the notice itself, its number, addressees,
+# paragraph, signature and date, over at most this many.
+_FORWARDING = re.compile(r"(?:印发|转发|轉發|印發|公布)[《“]?(?P<inner>[^《》“”]{4,80}?)[》”]?的(?:通知|函|公告)")
+NOTICE_TITLE_LINES = 3
+NOTICE_LINES = 12
+# A short line that names a kind of report just before its one full stop.
+_TITLE_WITH_STOP = re.compile(r"^[^，。,；;！？!?：:]{4,40}。$")
+# A line of this many parts joined by underscores is a list of keywords.
+KEYWORD_LIST_PARTS = 3
 # Latin letters, which a title line may carry as a site's watermark.
 _LETTERS = re.compile(r"[A-Za-z]+")
 # A title printed twice on one line: the second shares this share of its
