@@ -33,6 +33,7 @@ from .line_words import (
     CREDIT,
     CRUMB,
     DATELINE,
+    DOCUMENT_SITE,
     ELLIPSIS_LINE,
     ENDS_SENTENCE,
     FRAME,
@@ -58,6 +59,8 @@ from .numbering import is_heading
 # A line of report prose: this many Chinese characters, with sentence
 # punctuation, and Chinese for most of what it prints.
 PROSE_MIN_HAN = 12
+# The length of a heading printed without a number (`过去一年的主要工作`).
+UNNUMBERED_HEADING_CHARS = (4, 30)
 PROSE_MIN_HAN_SHARE = 0.5
 # A line under this share of Chinese characters (and no sentence) is the
 # page's: dates, counters, file sizes, addresses, code.
@@ -176,6 +179,8 @@ def line_reading(text: str) -> tuple[Kind, str]:
     # records are short, a report's sentences are not.
     if han < 2 * PROSE_MIN_HAN and ui_share(text) >= UI_SHARE:
         return Kind.CHROME, "interface"
+    if _document_site(compact):
+        return Kind.CHROME, "voice"
     if RECORD_LABEL.match(text) and not ENDS_SENTENCE.search(compact) and han < 2 * PROSE_MIN_HAN:
         return Kind.CHROME, "record"
     if REGISTRATION.search(text) and not ENDS_SENTENCE.search(compact):
@@ -227,6 +232,18 @@ def page_voice(text: str) -> bool:
         SITE_VOICE.search(compact)
         or PREVIOUS_NEXT.match(compact)
         or (REGISTRATION.search(text) and not ENDS_SENTENCE.search(compact))
+        or _document_site(compact)
+    )
+
+
+def _document_site(compact: str) -> bool:
+    """Whether a short line names a document or template site (its slogan or
+    watermark), not a report: a compilation heads its items 学校自查报告范文1."""
+    return (
+        han_count(compact) < 2 * PROSE_MIN_HAN
+        and not ENDS_SENTENCE.search(compact)
+        and REPORT_WORDS.search(compact) is None
+        and DOCUMENT_SITE.search(compact) is not None
     )
 
 
@@ -348,6 +365,7 @@ def outside_lines(lines: tuple[Line, ...], body: Body, title: range) -> dict[int
             kind is Kind.PROSE
             or (joined and kind in (Kind.HEADING, Kind.FRAME))
             or _speaker_name(lines, kinds, index, title)  # 徐某某 under the title
+            or (joined and _unnumbered_heading(lines, kinds, index))  # 过去一年的主要工作
         ):
             pass
         else:
@@ -410,6 +428,21 @@ def _speaker_name(lines: tuple[Line, ...], kinds: tuple[Kind, ...], index: int, 
         and index + 1 < len(lines)
         and kinds[index + 1] is Kind.FRAME
         and SPEAKER_NAME.match(lines[index].text.strip()) is not None
+    )
+
+
+def _unnumbered_heading(lines: tuple[Line, ...], kinds: tuple[Kind, ...], index: int) -> bool:
+    """Whether the short line at `index` is a heading printed without a
+    number, between the report's opening lines (a meeting, a speaker) and its
+    text: a page prints none of its own between them."""
+    text = compact(lines[index].text)
+    return (
+        kinds[index] is Kind.SHORT
+        and index > 0
+        and kinds[index - 1] is Kind.FRAME
+        and UNNUMBERED_HEADING_CHARS[0] <= len(text) <= UNNUMBERED_HEADING_CHARS[1]
+        and han_count(text) == len(text)
+        and REPORT_WORDS.search(text) is None  # a notice's title names its kind: 关于印发…的通知
     )
 
 

@@ -12,6 +12,7 @@ which keeps one copy.
 from __future__ import annotations
 
 import re
+from pathlib import PurePosixPath
 
 from ..model import CleanText, Line, Removal, SourceText, Span
 from .body import PAGE_REASONS, find_body, outside_lines
@@ -26,6 +27,7 @@ from .title import (
     choose_title,
     covering_notice,
     glued_title,
+    reported_title,
     shares_title,
     split_site_name,
     split_subtitle,
@@ -86,6 +88,8 @@ def clean(source: SourceText, chrome_rules: tuple[ChromeRule, ...] = CHROME_RULE
     title, title_line, lines, repeats = take_title(lines, title_numbers)
     if not title:  # a document site names the file it shows: 《县教育局2024年工作要点.docx》由会员分享
         title = next((name for removal in chrome + page for name in [document_name(removal.text)] if name), "")
+    if not title and not REPORT_WORDS.search(PurePosixPath(source.path).stem):
+        title = reported_title(lines)  # a page that prints no title: 我代表省人民检察院向大会报告工作
     lines = split_flattened(rejoin_wrapped(lines))
     lines, duplicates = remove_repeats(lines)
     removed = tuple(sorted(chrome + page + repeats + duplicates, key=lambda r: r.span.start))

@@ -48,7 +48,12 @@ SITE_VOICE = re.compile(
     r"|欢迎(访问|光临|来到|进入)|歡迎(訪問|光臨|來到|進入)|未经.{0,8}授权|不得转载|转载请注明|二次传播|追究法律责任|本网|本站"
     r"|立即(了解|下载|购买|咨询|体验|注册)|免费(下载|领取|试用|咨询)|点击(查看|下载|进入|了解|这里)|本站|本网|网友|(?:為|为)大家(?:整理|分享|带来|帶來|提供|推荐|推薦|精心|收集|准备|準備|搜集|精选|精選)|供大家|仅供参考|僅供參考|欢迎(阅读|参考|借鉴|下载)|歡迎(閱讀|參考)"
     r"|希望(对|能|對)(你|您|大家)|由(会员|會員|用户|用戶)(分享|上传|上傳|提供)|不代表本站|若需要原创|侵权|侵權"
+    # a template site introducing its copy: 一篇名为《…》的范文
+    r"|(?:一篇|名为|名為|题为|題為)《[^》]{2,80}》的?(?:范文|範文)"
 )
+# What a document or template site calls itself (公文汇,办公文档之家): on a
+# short line only, where no report names its own text so.
+DOCUMENT_SITE = re.compile(r"范文|範文|文库|文庫|文档之家|文檔之家|写作网|寫作網")
 # A label of the page's own records followed by its value: 来源：某某晚报,
 # 责任编辑：张三. Report lines may hold a colon, but do not open with these.
 RECORD_LABEL = re.compile(

@@ -13,7 +13,7 @@ import re
 
 from ..model import Line
 from .body import PROSE_MIN_HAN_SHARE, Body, Kind, compact, han_count, line_kind
-from .line_words import ENDS_SENTENCE, FRAME, PINYIN, REPORT_WORDS, SENTENCE_MARKS
+from .line_words import ENDS_SENTENCE, FRAME, PINYIN, REPORT_WORDS, SENTENCE_MARKS, SPEAKER_ROLES
 from .numbering import is_heading
 from .places import find_places
 
@@ -23,6 +23,8 @@ TITLE_INTO = 2
 TITLE_MIN_CHARS = 2
 TITLE_MAX_CHARS = 80
 TITLE_PARTS = 3
+# A joining word (和, 及) a title broken over two lines may lose at the break.
+TITLE_JOINER_CHARS = 2
 # How many of its pairs of characters a title naming no kind of report must
 # share with the body.
 UNNAMED_TITLE_PAIRS = 0.5
@@ -280,11 +282,26 @@ def title_lines(lines: tuple[Line, ...], index: int) -> range:
         after = PINYIN.sub("", lines[end + 1].text.strip())
         if SENTENCE_MARKS.search(after) or line_kind(after) is not Kind.SHORT or after in line:
             break
-        goes_on = _OPEN_TITLE.search(line) or line.count("《") > line.count("》") or _GOES_ON.match(after)
+        goes_on = (
+            _OPEN_TITLE.search(line)
+            or line.count("《") > line.count("》")
+            or _GOES_ON.match(after)
+            # The header printed it whole, with the joining word the break lost (…情况和2021年…).
+            or any(_in_order(compact(line), compact(after), whole) for whole in printed)
+        )
         if not goes_on or len(line) + len(after) > TITLE_MAX_CHARS:
             break
         end += 1
     return range(start, end + 1)
+
+
+def _in_order(first: str, second: str, whole: str) -> bool:
+    """Whether `whole` is `first` then `second`, with at most a joining word between."""
+    return (
+        whole.startswith(first)
+        and whole.endswith(second)
+        and 0 <= len(whole) - len(first) - len(second) <= TITLE_JOINER_CHARS
+    )
 
 
 def split_site_name(title: str) -> tuple[str, str]:
@@ -325,3 +342,30 @@ def glued_title(text: str) -> tuple[str, str] | None:
             title = second
             break
     return title, text[match.end("title") :]
+
+
+# A report to a congress says whom it reports for: 我代表省人民检察院向大会报告工作,
+# 我受县人大常委会的委托，向大会报告工作. The formula stands in its first lines.
+_REPORTS_FOR = re.compile(
+    r"我(?:代表|受)(?P<body>[\u4e00-\u9fffxX×＊*]{2,30}?)(?:的?委托)?[,，]?\s*向(?:大会|会议|本次会议)(?:作|做|报告)"
+)
+_SESSION = re.compile(r"第?[一二三四五六七八九十0-9]{1,4}届")
+_OPENING_LINES = 8
+
+
+def reported_title(lines: tuple[Line, ...]) -> str:
+    """The title a reader gives a report that prints none, from its opening
+    formula: whom it reports for, named in full by the speaker's line where
+    that prints more (湖北省人民检察院检察长 王某 over 省人民检察院); "" when
+    the first lines hold no such formula."""
+    opening = [compact(line.text) for line in lines[:_OPENING_LINES]]
+    match = next((m for text in opening for m in [_REPORTS_FOR.search(text)] if m), None)
+    if match is None:
+        return ""
+    body = _SESSION.sub("", match.group("body"))
+    for text in opening:
+        role = re.search(rf"(?:{SPEAKER_ROLES})", text)
+        if role and text[: role.start()].endswith(body) and role.start() <= TITLE_MAX_CHARS:
+            body = text[: role.start()]
+            break
+    return f"{body}工作报告"
