@@ -107,6 +107,14 @@ def test_kind_region_and_year_of_the_labelled_files() -> None:
                 "year": "2012",
             },
         ),
+        # Undated, the year a site put behind the title may be the year covered:
+        # the heading of the report's review says so.
+        (
+            "某市中级人民法院工作报告(2022年)",
+            ["各位代表:", "我代表某市中级人民法院向大会报告工作,请予审议。", "2022年主要工作"],
+            {"kind": "court", "year": "2022"},
+        ),
+        ("某镇政府工作报告", ["2014年 月 日", "各位代表:", "2013年工作回顾"], {"year": "2013"}),
         # A kind quoted in 《》 inside a sentence is another document.
         ("", ["省人代会审议通过的《政府工作报告》,确定实施十件实事……"], {"kind": ""}),
         # A title about a report (news of it, a table of its tasks) is not one.

@@ -89,6 +89,23 @@ def year_of_title(title: str, date: str, annual: bool) -> str:
     return year_before(date)
 
 
+# The heading of an annual report's review of its year: 2022年主要工作, 一、2022年工作回顾.
+_REVIEW_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,2}[、.．]\s*)?((?:19|20)\d\d)\s*年(?:的)?(?:主要)?工作(?:回顾|情况)?$"
+)
+# How many of the report's first lines may hold that heading.
+REVIEW_HEADING_LINES = 12
+
+
+def reviewed_year(lines: Sequence[str]) -> str:
+    """The year an annual report's first part reviews, as its heading prints it ("" if none)."""
+    for line in lines[:REVIEW_HEADING_LINES]:
+        found = _REVIEW_HEADING.match("".join(line.split()).translate(FULL_WIDTH_DIGITS))
+        if found:
+            return found.group(1)
+    return ""
+
+
 def year_before(date: str) -> str:
     """The year an annual report given on `date` covers: the year before,
     unless it was given late in the year itself (a December session)."""

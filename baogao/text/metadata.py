@@ -22,6 +22,7 @@ from .dates import (
     date_in,
     date_line,
     npc_session_year,
+    reviewed_year,
     publication_date,
     year_in_text,
     year_of_title,
@@ -207,6 +208,11 @@ def extract_metadata(
     reviews_past = kind in REVIEWS_PAST_YEAR
     year = year_of_title(named or title, given_at, annual)
     year = year or year_in_text(head, annual, reviews_past, delivered, given_at)
+    if annual and not given_at:
+        # Undated, a year may be the year given or the year covered
+        # (珠海市中级人民法院工作报告(2022年)): the review's heading says which.
+        reviewed = reviewed_year(lines)
+        year = reviewed if reviewed and year and abs(int(reviewed) - int(year)) == 1 else year
     return Metadata(
         kind=kind,
         issuer=_issuer(title, speaker_line, places),
