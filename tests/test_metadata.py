@@ -115,6 +115,22 @@ def test_kind_region_and_year_of_the_labelled_files() -> None:
             {"kind": "court", "year": "2022"},
         ),
         ("某镇政府工作报告", ["2014年 月 日", "各位代表:", "2013年工作回顾"], {"year": "2013"}),
+        # A bulletin printed without its title: its shape, with its first part
+        # headed by a bullet; the city named once, with its Party committee and government.
+        (
+            "",
+            [
+                "2023年,某某市委、市政府团结带领全市人民,推动经济社会高质量发展。",
+                "■ 综合",
+                "初步核算,全市地区生产总值比上年增长5.5%。",
+            ],
+            {"kind": "statistical-bulletin"},
+        ),
+        (
+            "",
+            ["2017年,包头市委、市政府认真学习贯彻党的十九大精神,全市经济平稳运行。", "■ 综合"],
+            {"region": "内蒙古自治区/包头市"},
+        ),
         # A kind quoted in 《》 inside a sentence is another document.
         ("", ["省人代会审议通过的《政府工作报告》,确定实施十件实事……"], {"kind": ""}),
         # A title about a report (news of it, a table of its tasks) is not one.

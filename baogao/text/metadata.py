@@ -22,8 +22,8 @@ from .dates import (
     date_in,
     date_line,
     npc_session_year,
-    reviewed_year,
     publication_date,
+    reviewed_year,
     year_in_text,
     year_of_title,
 )
@@ -228,8 +228,14 @@ def extract_metadata(
 
 
 # The first part of a statistical bulletin (国民经济和社会发展统计公报), whoever prints it.
-_BULLETIN_OPENS = re.compile(r"^一\s*[、.．]\s*综\s*合\s*$")
+_BULLETIN_OPENS = re.compile(r"^(?:一\s*[、.．]|[■□●◆▲]+)?\s*综\s*合\s*$")
 _BULLETIN_SPEAKS = re.compile(r"初步(?:核算|测算|统计)|地区生产总值|国内生产总值")
+
+
+def _party_and_government(text: str, end: int) -> bool:
+    """Whether the place's name that ends at `end` is followed by its Party
+    committee and government (包头市委、市政府, 某县委和县政府)."""
+    return end > 0 and re.match(rf"委[、和及]{re.escape(text[end - 1])}(?:人民)?政府", text[end:]) is not None
 
 
 def _bulletin_shape(head: Sequence[str], text: str) -> bool:
@@ -335,7 +341,7 @@ def _region(
     deepest = max(mentions, key=lambda m: len(m.division.chain()), default=None)
     if (
         deepest is not None
-        and body.startswith(_BODY_AFTER_PLACE, deepest.end)
+        and (body.startswith(_BODY_AFTER_PLACE, deepest.end) or _party_and_government(body, deepest.end))
         and all(m.division in deepest.division.chain() for m in mentions)
     ):
         return deepest.division.path, deepest.division.level, deepest.division.code
