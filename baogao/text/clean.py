@@ -277,7 +277,11 @@ def _glued_title(lines: tuple[Line, ...]) -> tuple[str, int, tuple[Line, ...], t
     if found is None:
         return "", 0, lines, ()
     title, rest = found
-    return title, lines[0].number, (Line(lines[0].number, rest), *lines[1:]), ()
+    number = lines[0].number
+    # What stood before the title on its line is the page's (第1页共4页, a site's label).
+    before = lines[0].text.strip()[: -len(rest) - len(title) or None].strip() if rest else ""
+    label = (Removal("chrome", TITLE_LABEL, before, Span(number, number)),) if before else ()
+    return title, number, (Line(number, rest), *lines[1:]), label
 
 
 _DOCUMENT_NAME = re.compile(r"(?:《|^)(?P<name>[^《》\n]{4,80}?)\.(?:docx?|wps|pdf|txt|pptx?|xlsx?)(?:》|$|\s)", re.I)

@@ -69,10 +69,18 @@ _COLLECTION = re.compile(r"\d+篇|[五十三四六七八九两]篇|篇[0-9一二
 _OPEN_TITLE = re.compile(r"[和及与與暨的、《]$")
 _GOES_ON = re.compile(r"^[和及与與暨的》]|^其他|^情况|^情況")
 # A title naming its kind, run into a salutation or a first heading.
+_GLUED_KIND = r"(?P<kind>讲话|講話|报告|報告|总结|總結|计划|計劃|指南|方案|要点|要點)"
 _GLUED_TITLE = re.compile(
-    rf"^(?P<title>.{{4,{TITLE_MAX_CHARS}}}?(?P<kind>讲话|講話|报告|報告|总结|總結|计划|計劃|指南|方案|要点|要點))"
-    r"(?=同志们|同志們|各位|尊敬的|一、|第一部分|第一章)"
+    rf"^(?P<title>.{{4,{TITLE_MAX_CHARS}}}?{_GLUED_KIND})"
+    # what opens a report: a salutation, its first part, its first sentence's time
+    r"(?=同志们|同志們|各位|尊敬的|一、|第一部分|第一章|一年来|一年來|今年以来|今年以來|近年来|近年來|过去的?一年|過去的?一年)"
 )
+# The kind ending a title, with the year a site put behind it: …自评报告(2023年).
+_TITLE_END = re.compile(rf"{_GLUED_KIND}(?:[(（](?:19|20)\d\d年?度?[)）])?")
+_REPORTS_TO = re.compile(r"向(?:大会|大會|会议|會議|全会|全會)$")
+# How many characters a text run on behind its title must share with the
+# title's start for the title to be told from the page's words before it.
+GLUED_REPEAT_CHARS = 6
 
 
 # A field of a page's record table that holds the title (标题：…, a table row
@@ -334,14 +342,33 @@ def glued_title(text: str) -> tuple[str, str] | None:
     the same line (…上讲话…上的讲话同志们) is left out."""
     match = _GLUED_TITLE.match(text)
     if not match or ENDS_SENTENCE.search(match.group("title")):
-        return None
+        return _title_repeated_after(text)
     title = match.group("title")
+    # A page's words before it, set apart by a space (1、-精品合同推荐- 2008年…工作总结).
+    title = title.split()[-1] if len(title.split()[-1]) > len(match.group("kind")) else title
     for kind in REPORT_WORDS.finditer(title[: -len(match.group("kind"))]):
         first, second = title[: kind.end()], title[kind.end() :]
         if len(second) >= TITLE_MIN_CHARS and _shared_pairs(first, second) >= REPEATED_TITLE_PAIRS:
             title = second
             break
     return title, text[match.end("title") :]
+
+
+def _title_repeated_after(text: str) -> tuple[str, str] | None:
+    """A title run into a text that opens with the title's own first words
+    (…黎思小学…自查自评报告(2023年)XX县区燎原镇黎思小学迎接…): the title, from
+    where those words stand before it, and the rest; None if there is none."""
+    for end in _TITLE_END.finditer(text[: TITLE_MAX_CHARS + GLUED_REPEAT_CHARS]):
+        rest = text[end.end() :]
+        opening = rest[:GLUED_REPEAT_CHARS]
+        start = text.find(opening, 0, end.start())
+        if len(opening) == GLUED_REPEAT_CHARS and not SENTENCE_MARKS.search(opening) and start >= 0:
+            title = text[start : end.end()]
+            # 报告 as a verb (…检察长某某向大会报告…) ends a sentence's subject, not a title.
+            verb = _REPORTS_TO.search(text[start : end.start()])
+            if len(title) <= TITLE_MAX_CHARS and not ENDS_SENTENCE.search(title) and not verb:
+                return title, rest
+    return None
 
 
 # A report to a congress says whom it reports for: 我代表省人民检察院向大会报告工作,
