@@ -131,6 +131,21 @@ def test_kind_region_and_year_of_the_labelled_files() -> None:
             ["2017年,包头市委、市政府认真学习贯彻党的十九大精神,全市经济平稳运行。", "■ 综合"],
             {"region": "内蒙古自治区/包头市"},
         ),
+        # A district named once with its city, no more often (…虹口区乃至上海市…)
+        # is the region; a district that names one of its towns once is itself.
+        (
+            "校长的个人述职报告",
+            ["一年来,北郊学校得到了虹口区乃至上海市教育同行的关注,学校各项工作稳步推进。"],
+            {"region": "上海市/虹口区"},
+        ),
+        (
+            "",
+            [
+                "2022年,东湖区审计局围绕区委、区政府中心工作开展审计。",
+                "东湖区对扬子洲镇开展了专项审计,东湖区各部门积极整改。",
+            ],
+            {"region": "江西省/南昌市/东湖区"},
+        ),
         # A kind quoted in 《》 inside a sentence is another document.
         ("", ["省人代会审议通过的《政府工作报告》,确定实施十件实事……"], {"kind": ""}),
         # A title about a report (news of it, a table of its tasks) is not one.

@@ -30,7 +30,7 @@ from .dates import (
 from .hanzi import simplified
 from .line_words import DELIVERING_ROLES
 from .numbering import parse_heading
-from .places import INSTITUTION_AFTER_SHORT_NAME, Gazetteer, find_places
+from .places import INSTITUTION_AFTER_SHORT_NAME, Division, Gazetteer, Mention, find_places
 
 NATIONAL = "national"
 # How often the text must name a place to make it the report's region, and
@@ -232,6 +232,15 @@ _BULLETIN_OPENS = re.compile(r"^(?:一\s*[、.．]|[■□●◆▲]+)?\s*综\s*
 _BULLETIN_SPEAKS = re.compile(r"初步(?:核算|测算|统计)|地区生产总值|国内生产总值")
 
 
+def _named_with_ancestor(division: Division, mentions: Sequence[Mention]) -> bool:
+    """Whether the text names a place above `division` too, and no more
+    often (虹口区乃至上海市): no chance reading names both. A district's report
+    names its town once and itself often (东湖区 … 扬子洲镇): that is not it."""
+    named = Counter(mention.division for mention in mentions)
+    above = [ancestor for ancestor in division.chain()[:-1] if named[ancestor]]
+    return bool(above) and all(named[ancestor] <= named[division] for ancestor in above)
+
+
 def _party_and_government(text: str, end: int) -> bool:
     """Whether the place's name that ends at `end` is followed by its Party
     committee and government (包头市委、市政府, 某县委和县政府)."""
@@ -341,7 +350,11 @@ def _region(
     deepest = max(mentions, key=lambda m: len(m.division.chain()), default=None)
     if (
         deepest is not None
-        and (body.startswith(_BODY_AFTER_PLACE, deepest.end) or _party_and_government(body, deepest.end))
+        and (
+            body.startswith(_BODY_AFTER_PLACE, deepest.end)
+            or _party_and_government(body, deepest.end)
+            or _named_with_ancestor(deepest.division, mentions)
+        )
         and all(m.division in deepest.division.chain() for m in mentions)
     ):
         return deepest.division.path, deepest.division.level, deepest.division.code
