@@ -47,6 +47,7 @@ from .line_words import (
     RECORD_LABEL,
     REGISTRATION,
     REPORT_WORDS,
+    REVIEW_HEADING,
     SENTENCE_MARKS,
     SEPARATORS,
     SITE_VOICE,
@@ -224,6 +225,25 @@ def _table_row(compact: str) -> bool:
     return sum(NUMBER_CELL.match(cell) is not None for cell in cells if cell) >= TABLE_ROW_FIGURES
 
 
+def _table_runs(texts: list[str], kinds: list[Kind], reasons: list[str]) -> None:
+    """A run of `TABLE_RUN` or more lines of cells between bars, most of
+    them with a figure (粮食 | 143972 |), is a table the scraper flattened:
+    its rows and headers are the report's, however few figures a row holds."""
+    run: list[int] = []
+    for index, text in enumerate([*texts, ""]):
+        if text.count("|") + text.count("｜") >= 1 and not ENDS_SENTENCE.search(text) and not UI.search(text):
+            run.append(index)
+            continue
+        with_figures = sum(
+            any(NUMBER_CELL.match(cell.strip()) for cell in re.split(r"[|｜]", texts[i]) if cell.strip()) for i in run
+        )
+        if len(run) >= TABLE_RUN and with_figures * 2 >= len(run):
+            for i in run:
+                if kinds[i] is Kind.CHROME and reasons[i] == "menu":
+                    kinds[i], reasons[i] = Kind.SHORT, ""
+        run = []
+
+
 def page_voice(text: str) -> bool:
     """Whether a line is one no report prints, wherever it stands: the site
     speaking, a registration number, links to other articles."""
@@ -267,6 +287,7 @@ def line_kinds(lines: tuple[Line, ...]) -> tuple[tuple[Kind, ...], tuple[str, ..
         ):
             # (2025年3月21日在某区第十九届 / 人民代表大会第四次会议上: neither half alone.)
             kinds[index] = kinds[index + 1] = Kind.FRAME
+    _table_runs(texts, kinds, reasons)
     run: list[int] = []
     for index, text in enumerate([*texts, ""]):
         if text and CONTENTS_ENTRY.match(text) and not ENDS_SENTENCE.search(text.rstrip("0123456789 ")):
@@ -436,6 +457,8 @@ def _unnumbered_heading(lines: tuple[Line, ...], kinds: tuple[Kind, ...], index:
     number, between the report's opening lines (a meeting, a speaker) and its
     text: a page prints none of its own between them."""
     text = compact(lines[index].text)
+    if kinds[index] is Kind.SHORT and REVIEW_HEADING.match(simplified(text)):
+        return True  # 2015年工作回顾, wherever the excerpt begins
     return (
         kinds[index] is Kind.SHORT
         and index > 0

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .line_words import REVIEW_HEADING
 from .numbering import FULL_WIDTH_DIGITS, chinese_value
 
 # An annual report given from this month on covers the year it is given in.
@@ -89,10 +90,6 @@ def year_of_title(title: str, date: str, annual: bool) -> str:
     return year_before(date)
 
 
-# The heading of an annual report's review of its year: 2022年主要工作, 一、2022年工作回顾.
-_REVIEW_HEADING = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,2}[、.．]\s*)?((?:19|20)\d\d)\s*年(?:的)?(?:主要)?工作(?:回顾|情况)?$"
-)
 # How many of the report's first lines may hold that heading.
 REVIEW_HEADING_LINES = 12
 
@@ -100,7 +97,7 @@ REVIEW_HEADING_LINES = 12
 def reviewed_year(lines: Sequence[str]) -> str:
     """The year an annual report's first part reviews, as its heading prints it ("" if none)."""
     for line in lines[:REVIEW_HEADING_LINES]:
-        found = _REVIEW_HEADING.match("".join(line.split()).translate(FULL_WIDTH_DIGITS))
+        found = REVIEW_HEADING.match("".join(line.split()).translate(FULL_WIDTH_DIGITS))
         if found:
             return found.group(1)
     return ""

@@ -13,7 +13,7 @@ import re
 
 from ..model import Line
 from .body import PROSE_MIN_HAN_SHARE, Body, Kind, compact, han_count, line_kind
-from .line_words import ENDS_SENTENCE, FRAME, PINYIN, REPORT_WORDS, SENTENCE_MARKS, SPEAKER_ROLES
+from .line_words import ENDS_SENTENCE, FRAME, PINYIN, REPORT_WORDS, REVIEW_HEADING, SENTENCE_MARKS, SPEAKER_ROLES
 from .numbering import is_heading
 from .places import find_places
 
@@ -118,6 +118,8 @@ def _title_score(text: str, kind: Kind, distance: int, body_text: str, first: bo
         return float("-inf")
     if squeezed.count("_") >= KEYWORD_LIST_PARTS - 1:  # a page's keywords for search engines (甲_乙_丙_丁)
         return float("-inf")
+    if REVIEW_HEADING.match(squeezed):  # 2015年工作回顾: the first part's heading
+        return float("-inf")
     names_kind = bool(REPORT_WORDS.search(squeezed))
     if kind is Kind.FRAME and not names_kind:  # a speaker, a date, a salutation
         return float("-inf")
@@ -163,7 +165,12 @@ def choose_title(lines: tuple[Line, ...], body: Body) -> int | None:
     body_text = "".join(line.text for line in lines[body.start : body.end])[:BODY_TEXT_FOR_TITLE]
     best: tuple[float, int] | None = None
     low = max(0, body.start - TITLE_BEFORE)
-    high = min(len(lines), body.start + TITLE_INTO)
+    # The body may open with the report's own opening lines (a date, a
+    # meeting, then the title: 在…会议上 / 某某区长的发言): they do not count.
+    opening = body.start
+    while opening < len(lines) and opening - body.start < TITLE_BEFORE and body.kinds[opening] is Kind.FRAME:
+        opening += 1
+    high = min(len(lines), opening + TITLE_INTO)
     for index in range(low, high):
         kind = body.kinds[index]
         if kind is Kind.PROSE or (kind is Kind.HEADING and index >= body.start):
@@ -375,6 +382,7 @@ def _title_repeated_after(text: str) -> tuple[str, str] | None:
 # 我受县人大常委会的委托，向大会报告工作. The formula stands in its first lines.
 _REPORTS_FOR = re.compile(
     r"我(?:代表|受)(?P<body>[\u4e00-\u9fffxX×＊*]{2,30}?)(?:的?委托)?[,，]?\s*向(?:大会|会议|本次会议)(?:作|做|报告)"
+    r"|我向(?:大会|会议|本次会议)报告(?P<reported>[\u4e00-\u9fffxX×＊*]{2,30}?)工作"
 )
 _SESSION = re.compile(r"第?[一二三四五六七八九十0-9]{1,4}届")
 _OPENING_LINES = 8
@@ -389,7 +397,7 @@ def reported_title(lines: tuple[Line, ...]) -> str:
     match = next((m for text in opening for m in [_REPORTS_FOR.search(text)] if m), None)
     if match is None:
         return ""
-    body = _SESSION.sub("", match.group("body"))
+    body = _SESSION.sub("", match.group("body") or match.group("reported"))
     for text in opening:
         role = re.search(rf"(?:{SPEAKER_ROLES})", text)
         if role and text[: role.start()].endswith(body) and role.start() <= TITLE_MAX_CHARS:
