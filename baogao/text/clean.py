@@ -24,6 +24,7 @@ from .marks import find_marks
 from .places import find_places, gazetteer
 from .title import (
     TITLE_FIELD_LABEL,
+    bulletin_title,
     choose_title,
     covering_notice,
     glued_title,
@@ -89,7 +90,8 @@ def clean(source: SourceText, chrome_rules: tuple[ChromeRule, ...] = CHROME_RULE
     if not title:  # a document site names the file it shows: 《县教育局2024年工作要点.docx》由会员分享
         title = next((name for removal in chrome + page for name in [document_name(removal.text)] if name), "")
     if not title and not REPORT_WORDS.search(PurePosixPath(source.path).stem):
-        title = reported_title(lines)  # a page that prints no title: 我代表省人民检察院向大会报告工作
+        # a page that prints no title: 我代表省人民检察院向大会报告工作; 珠海市统计局 … 一、综合
+        title = reported_title(lines) or bulletin_title(lines)
     lines = split_flattened(rejoin_wrapped(lines))
     lines, duplicates = remove_repeats(lines)
     removed = tuple(sorted(chrome + page + repeats + duplicates, key=lambda r: r.span.start))

@@ -143,3 +143,8 @@ REPORT_WORDS = re.compile(
 REVIEW_HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]{1,2}[、.．]\s*)?((?:19|20)\d\d)\s*年(?:的)?(?:主要)?工作(?:回顾|回顧|情况|情況)?$"
 )
+
+# The first part of a statistical bulletin (国民经济和社会发展统计公报), whoever
+# prints it, and what its text speaks of (read in simplified characters).
+BULLETIN_OPENS = re.compile(r"^(?:一\s*[、.．]|[■□●◆▲]+)?\s*综\s*合\s*$")
+BULLETIN_SPEAKS = re.compile(r"初步(?:核算|测算|统计)|地区生产总值|国内生产总值")

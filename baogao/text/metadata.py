@@ -28,7 +28,7 @@ from .dates import (
     year_of_title,
 )
 from .hanzi import simplified
-from .line_words import DELIVERING_ROLES
+from .line_words import BULLETIN_OPENS, BULLETIN_SPEAKS, DELIVERING_ROLES
 from .numbering import parse_heading
 from .places import INSTITUTION_AFTER_SHORT_NAME, Division, Gazetteer, Mention, find_places
 
@@ -228,8 +228,6 @@ def extract_metadata(
 
 
 # The first part of a statistical bulletin (国民经济和社会发展统计公报), whoever prints it.
-_BULLETIN_OPENS = re.compile(r"^(?:一\s*[、.．]|[■□●◆▲]+)?\s*综\s*合\s*$")
-_BULLETIN_SPEAKS = re.compile(r"初步(?:核算|测算|统计)|地区生产总值|国内生产总值")
 
 
 def _named_with_ancestor(division: Division, mentions: Sequence[Mention]) -> bool:
@@ -248,7 +246,7 @@ def _party_and_government(text: str, end: int) -> bool:
 
 
 def _bulletin_shape(head: Sequence[str], text: str) -> bool:
-    return any(_BULLETIN_OPENS.match(line.strip()) for line in head) and _BULLETIN_SPEAKS.search(text) is not None
+    return any(BULLETIN_OPENS.match(line.strip()) for line in head) and BULLETIN_SPEAKS.search(text) is not None
 
 
 def _start_of(lines: Sequence[str]) -> str:
