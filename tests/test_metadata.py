@@ -146,6 +146,12 @@ def test_kind_region_and_year_of_the_labelled_files() -> None:
             ],
             {"region": "江西省/南昌市/东湖区"},
         ),
+        # A district's name Taiwan's districts share (金山区, also 新北市's) is the mainland's.
+        (
+            "",
+            ["刚才,你们用手中神圣的选票,选举我担任金山区人民政府区长,这凝聚着大家对我的信任和支持。"],
+            {"region": "上海市/金山区"},
+        ),
         # A kind quoted in 《》 inside a sentence is another document.
         ("", ["省人代会审议通过的《政府工作报告》,确定实施十件实事……"], {"kind": ""}),
         # A title about a report (news of it, a table of its tasks) is not one.

@@ -183,6 +183,7 @@ def find_places(text: str, places: Gazetteer | None = None, known: frozenset[Div
     return mentions
 
 
+TAIWAN = "台湾省"
 # A township's name this long, found once in the gazetteer, names it alone.
 UNIQUE_TOWNSHIP_CHARS = 4
 # ... and a town's, township's or subdistrict's (镇, 乡, 街道), not a park's
@@ -238,5 +239,10 @@ def _choose(divisions: tuple[Division, ...], named: set[Division]) -> Division |
         if division.level != TOWNSHIP or only or any(ancestor in named for ancestor in division.chain()[1:-1])
     ]
     if len(candidates) > 1:
-        candidates = [d for d in candidates if any(ancestor in named for ancestor in d.chain()[:-1])]
+        placed = [d for d in candidates if any(ancestor in named for ancestor in d.chain()[:-1])]
+        # The data list Taiwan's districts too, several of which share a
+        # mainland district's name (金山区, 上海市 and 新北市): the reports
+        # baogao reads are the mainland's, unless the text names Taiwan's place.
+        mainland = [d for d in candidates if d.chain()[0].name != TAIWAN]
+        candidates = placed or (mainland if len(mainland) == 1 else [])
     return candidates[0] if len(candidates) == 1 else None
