@@ -148,3 +148,13 @@ REVIEW_HEADING = re.compile(
 # prints it, and what its text speaks of (read in simplified characters).
 BULLETIN_OPENS = re.compile(r"^(?:一\s*[、.．]|[■□●◆▲]+)?\s*综\s*合\s*$")
 BULLETIN_SPEAKS = re.compile(r"初步(?:核算|测算|统计)|地区生产总值|国内生产总值")
+
+# The formula that opens a report to a congress or its standing committee:
+# who reports (`body`) and what (`what`): 我代表市中级人民法院向大会报告工作,
+# 我受区人民政府的委托,向区人大常委会报告…审计情况; or, without 代表, what
+# the speaker reports (`reported`): 我向大会报告区人民法院工作.
+OPENING_FORMULA = re.compile(
+    r"我(?:代表|受)(?P<body>[^，,。；;]{2,30}?)(?:的)?(?:委托)?\s*[，,]?\s*"
+    r"向(?:大会|会议|本次会议|[^，,。]{0,16}(?:常委会|常务委员会))(?P<what>[^。；;]{0,60})"
+    r"|我向(?:大会|会议|本次会议)报告(?P<reported>[^，,。；;]{2,30}?)工作"
+)

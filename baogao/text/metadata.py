@@ -28,7 +28,7 @@ from .dates import (
     year_of_title,
 )
 from .hanzi import simplified
-from .line_words import BULLETIN_OPENS, BULLETIN_SPEAKS, DELIVERING_ROLES
+from .line_words import BULLETIN_OPENS, BULLETIN_SPEAKS, DELIVERING_ROLES, OPENING_FORMULA
 from .numbering import parse_heading
 from .places import INSTITUTION_AFTER_SHORT_NAME, Division, Gazetteer, Mention, find_places
 
@@ -109,11 +109,6 @@ _ISSUER = re.compile(
     r"[\u4e00-\u9fff]{2,20}?(?:人民政府|人民法院|人民检察院|人大常委会|人民代表大会常务委员会|教育局|审计局|统计局|教育委员会|政府)"
 )
 _URL = re.compile(r"https?://[^\s\"'<>，。）)]+")
-# The opening of a report to a congress or its standing committee names who
-# reports and what: 我代表市中级人民法院向大会报告工作 / 我受区人民政府的委托,向区人大常委会报告…审计情况.
-_OPENING = re.compile(
-    r"我(?:代表|受)(?P<body>[^，,。；;]{2,30}?)(?:的)?(?:委托)?\s*[，,]?\s*向(?:大会|[^，,。]{0,16}(?:常委会|常务委员会))(?P<what>[^。；;]{0,60})"
-)
 # The same told by a news item: 最高人民检察院检察长应勇向大会报告最高人民检察院工作;
 # …应勇8日上午向第十四届全国人民代表大会第三次会议作最高人民检察院工作报告.
 _REPORTS_TO = re.compile(
@@ -171,7 +166,13 @@ def extract_metadata(
     subtitle = next((line for line in head if SUBTITLE.match(line) or _MEETING.search(line)), "")
     speaker_line = next((line for line in head if _SPEAKER.match(line.strip())), "")
     opening = next(
-        (match for line in head for pattern in (_OPENING, _REPORTS_TO) for match in [pattern.search(line)] if match),
+        (
+            match
+            for line in head
+            for formula in (OPENING_FORMULA, _REPORTS_TO)
+            for match in [formula.search(line)]
+            if match
+        ),
         None,
     )
     # The line that names the kind of report is its title, whatever line the
@@ -198,7 +199,7 @@ def extract_metadata(
     meeting = _MEETING.search(subtitle)
     delivered = date_in(subtitle) or date_line(lines) or npc_session_year(head)
     date = delivered or publication_date(removed)
-    national = opening is not None and _NATIONAL.search(opening["body"]) is not None
+    national = opening is not None and _NATIONAL.search(_reporter_of(opening)) is not None
     national = national or _NATIONAL_TITLE.match(named or title) is not None
     region, level, code = _region(named or title, subtitle, speaker_line, text, places, national, removed)
     # A page's publication date says when the page went up, not which year
@@ -288,8 +289,13 @@ def _reporter_kind(opening: re.Match[str] | None) -> str:
     else by who reports it."""
     if opening is None:
         return ""
-    subject = next((kind for kind, pattern in _SUBJECT_KINDS if pattern.search(opening["what"])), "")
-    return subject or _reporter(opening["body"])
+    subject = next((kind for kind, pattern in _SUBJECT_KINDS if pattern.search(opening["what"] or "")), "")
+    return subject or _reporter(_reporter_of(opening))
+
+
+def _reporter_of(opening: re.Match[str]) -> str:
+    """Who reports, as the opening formula (or a news item's) names them."""
+    return opening["body"] or opening.groupdict().get("reported") or ""
 
 
 def _reporter_kind_of(speaker: re.Match[str] | None) -> str:

@@ -19,6 +19,7 @@ from .line_words import (
     BULLETIN_SPEAKS,
     ENDS_SENTENCE,
     FRAME,
+    OPENING_FORMULA,
     PINYIN,
     REPORT_WORDS,
     REVIEW_HEADING,
@@ -389,12 +390,9 @@ def _title_repeated_after(text: str) -> tuple[str, str] | None:
     return None
 
 
-# A report to a congress says whom it reports for: 我代表省人民检察院向大会报告工作,
-# 我受县人大常委会的委托，向大会报告工作. The formula stands in its first lines.
-_REPORTS_FOR = re.compile(
-    r"我(?:代表|受)(?P<body>[\u4e00-\u9fffxX×＊*]{2,30}?)(?:的?委托)?[,，]?\s*向(?:大会|会议|本次会议)(?:作|做|报告)"
-    r"|我向(?:大会|会议|本次会议)报告(?P<reported>[\u4e00-\u9fffxX×＊*]{2,30}?)工作"
-)
+# What the opening formula announces when the report is the reporter's own
+# work report (报告工作, 作政府工作报告), not a report on a subject (审计情况).
+_REPORTS_WORK = re.compile(r"^(?:(?:作|做)\S{0,4}工作报告|报告工作|作报告)")
 _SESSION = re.compile(r"第?[一二三四五六七八九十0-9]{1,4}届")
 _OPENING_LINES = 8
 
@@ -405,10 +403,10 @@ def reported_title(lines: tuple[Line, ...]) -> str:
     that prints more (湖北省人民检察院检察长 王某 over 省人民检察院); "" when
     the first lines hold no such formula."""
     opening = [compact(line.text) for line in lines[:_OPENING_LINES]]
-    match = next((m for text in opening for m in [_REPORTS_FOR.search(text)] if m), None)
-    if match is None:
+    match = next((m for text in opening for m in [OPENING_FORMULA.search(text)] if m), None)
+    if match is None or (match["body"] and not _REPORTS_WORK.match(match["what"])):
         return ""
-    body = _SESSION.sub("", match.group("body") or match.group("reported"))
+    body = _SESSION.sub("", match["body"] or match["reported"])
     for text in opening:
         role = re.search(rf"(?:{SPEAKER_ROLES})", text)
         if role and text[: role.start()].endswith(body) and role.start() <= TITLE_MAX_CHARS:
