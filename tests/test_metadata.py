@@ -152,6 +152,14 @@ def test_kind_region_and_year_of_the_labelled_files() -> None:
             ["刚才,你们用手中神圣的选票,选举我担任金山区人民政府区长,这凝聚着大家对我的信任和支持。"],
             {"region": "上海市/金山区"},
         ),
+        # A township congress's presidium reports as a standing committee does;
+        # a list of the work arranged is a plan.
+        (
+            "崔家桥镇人大主席团工作报告",
+            ["各位代表:", "我受镇第十七届人民代表大会主席团委托,向大会报告工作,请予审议。"],
+            {"kind": "npc-standing"},
+        ),
+        ("乡镇重点工作安排", ["(一)扎实做好村两委换届选举工作。"], {"kind": "work-plan"}),
         # A kind quoted in 《》 inside a sentence is another document.
         ("", ["省人代会审议通过的《政府工作报告》,确定实施十件实事……"], {"kind": ""}),
         # A title about a report (news of it, a table of its tasks) is not one.

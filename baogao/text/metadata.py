@@ -68,7 +68,8 @@ KIND_RULES: tuple[KindRule, ...] = (
     KindRule("budget", re.compile(r"预算执行情况|预算草案|决算|決算|预算报告")),
     KindRule(
         "npc-standing",
-        re.compile(r"人大常委会工作报告|常务委员会工作报告"),
+        # a township's congress has a presidium where a county's has a standing committee
+        re.compile(r"人大常委会工作报告|常务委员会工作报告|人大主席团工作报告"),
         annual_to_congress=True,
     ),
     KindRule("court", re.compile(r"法院工作报告"), annual_to_congress=True),
@@ -79,7 +80,7 @@ KIND_RULES: tuple[KindRule, ...] = (
     KindRule("debriefing", re.compile(r"述职")),
     KindRule("speech", re.compile(r"讲话|致辞|主持词|发言(?!人)")),
     KindRule("work-summary", re.compile(r"工作总结|年度总结|年终总结")),
-    KindRule("work-plan", re.compile(r"工作计划|工作计画|工作要点")),
+    KindRule("work-plan", re.compile(r"工作计划|工作计画|工作要点|工作安排|工作打算")),
 )
 _BY_ID = {rule.id: rule for rule in KIND_RULES}
 
