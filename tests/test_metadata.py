@@ -160,6 +160,12 @@ def test_kind_region_and_year_of_the_labelled_files() -> None:
             {"kind": "npc-standing"},
         ),
         ("乡镇重点工作安排", ["(一)扎实做好村两委换届选举工作。"], {"kind": "work-plan"}),
+        # An excerpt that opens with the year's review, speaking as a city's procuratorates.
+        (
+            "",
+            ["2015年工作回顾", "2015年,全市检察机关在市委和省检察院的坚强领导下,依法履职。"],
+            {"kind": "procuratorate"},
+        ),
         # A kind quoted in 《》 inside a sentence is another document.
         ("", ["省人代会审议通过的《政府工作报告》,确定实施十件实事……"], {"kind": ""}),
         # A title about a report (news of it, a table of its tasks) is not one.

@@ -83,6 +83,11 @@ KIND_RULES: tuple[KindRule, ...] = (
     KindRule("work-plan", re.compile(r"工作计划|工作计画|工作要点|工作安排|工作打算")),
 )
 _BY_ID = {rule.id: rule for rule in KIND_RULES}
+# A year's review that opens speaking as a place's procuratorates or courts.
+_JUDICIAL_VOICE = (
+    ("procuratorate", re.compile(r"^(?:19|20)\d\d年[,，]全(?:省|市|州|盟|县|区|旗)检察机关")),
+    ("court", re.compile(r"^(?:19|20)\d\d年[,，]全(?:省|市|州|盟|县|区|旗)(?:各级)?法院")),
+)
 
 # Who speaks for the whole country.
 _NATIONAL = re.compile(r"国务院|全国人民代表大会|最高人民法院|最高人民检察院|全国人大常委会")
@@ -195,6 +200,8 @@ def extract_metadata(
         or ("speech" if speaker_line and any(_SPEECH_SALUTATION.match(line) for line in head) else "")
         # …or its shape does: a statistical bulletin opens with 一、综合 on the economy.
         or ("statistical-bulletin" if _bulletin_shape(lines[:HEAD_LINES], text) else "")
+        # …or the year's review speaks as the courts or procuratorates of a place (2015年，全市检察机关…).
+        or next((kind for kind, pattern in _JUDICIAL_VOICE if any(pattern.match(line) for line in head)), "")
     )
     speaker = _speaker(speaker_line)
     meeting = _MEETING.search(subtitle)
