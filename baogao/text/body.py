@@ -393,7 +393,8 @@ def outside_lines(lines: tuple[Line, ...], body: Body, title: range) -> dict[int
             run = index
             while run >= 0 and run not in title and cells[run]:
                 run -= 1
-            if index - run >= TABLE_RUN:
+            # Above the title a column of short cells is the page's menu, not a table of the report's.
+            if index - run >= TABLE_RUN and not (title and index < title.start):
                 index = run
                 continue
             joined = joined and kind is Kind.CHROME  # chrome is dropped without breaking the run
