@@ -99,6 +99,11 @@ def test_masked_figures_are_listed_with_unknown_value(example: Report) -> None:
         ("当年出栏生猪12.5万头。", [("出栏生猪", 125000, "头", "万头")]),
         # What is counted is read in simplified characters and given as printed.
         ("全年共辦結案件1200件,審結率95％。", [("案件", 1200, "件", "件"), ("審結率", 95, "%", "％")]),
+        # A capacity printed before the works it describes is theirs; money spent
+        # to build something is still the spending's.
+        ("晨鸣公司3.5万吨造纸生产线建成投产。", [("造纸生产线", 35000, "吨", "万吨")]),
+        ("全年水泥产量3.5万吨。", [("水泥产量", 35000, "吨", "万吨")]),
+        ("投资5000万元建设污水处理厂。", [("投资", 50000000, "元", "万元")]),
     ],
 )
 def test_values_units_and_what_they_count(sentence: str, expected: list[tuple[object, ...]]) -> None:

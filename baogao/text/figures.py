@@ -23,7 +23,7 @@ from ..model import Figure, Line, Outline, Section, Skipped
 from .hanzi import simplified
 from .numerals import DIGITS, NUMERAL_CHARS, POINT, chinese_number
 from .outline import walk
-from .subjects import CHANGE, LEVEL, Subject, list_items, read_object, read_subject
+from .subjects import CHANGE, LEVEL, Subject, begins_with_action, list_items, read_object, read_subject
 
 DIGIT_CHARS = "".join(DIGITS)
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
@@ -233,7 +233,7 @@ def _own_name(sentence: str, found: list[_Found], figure: _Found, head: _Found) 
     subject = figure.subject
     # 组织实施了1000多项示范工程; 7651所学校受益: the words after the unit.
     named = read_object(sentence[figure.end :])
-    if named and (subject.object_follows or not figure.clause.strip()):
+    if named and (subject.object_follows or not figure.clause.strip() or _describes(figure, named)):
         return named
     if subject.what:
         return subject.what
@@ -250,6 +250,22 @@ def _own_name(sentence: str, found: list[_Found], figure: _Found, head: _Found) 
         if same_unit:
             return same_unit[-1].what
     return named
+
+
+# What a measure printed straight before it describes: a plant or a work
+# (3.5万吨造纸生产线, 10万千瓦光伏电站), not the thing the clause is about.
+_WORKS = re.compile(r"(?:生产线|电站|水厂|水库|厂房|基地|公路|道路|管网|管道|大棚|仓库|码头|泊位|机组|工程|项目)$")
+
+
+def _describes(figure: _Found, named: str) -> bool:
+    """Whether `figure` is a measure of the works named right after its unit
+    (a size or a capacity, not money or a count), none of it a verb."""
+    return (
+        figure.match.group("unit") is not None
+        and _base(figure.match) not in ("元", "美元", "%", "个", "项", "倍", "百分点")
+        and _WORKS.search(named) is not None
+        and not begins_with_action(named)
+    )
 
 
 def _clause_year(clause: str) -> str:

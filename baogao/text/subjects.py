@@ -162,3 +162,8 @@ def list_items(clause: str) -> list[str]:
     first = re.split(r"用于|对于|关于|其中|包括", items[0])[-1]
     last = re.split(r"等", items[-1], maxsplit=1)[0]
     return [read_subject(item).what or item for item in (first, *items[1:-1], last)]
+
+
+def begins_with_action(text: str) -> bool:
+    """Whether `text` opens with a verb of doing (建设污水处理厂)."""
+    return _ACTION_FRONT.match(text) is not None
