@@ -104,6 +104,8 @@ def test_masked_figures_are_listed_with_unknown_value(example: Report) -> None:
         ("晨鸣公司3.5万吨造纸生产线建成投产。", [("造纸生产线", 35000, "吨", "万吨")]),
         ("全年水泥产量3.5万吨。", [("水泥产量", 35000, "吨", "万吨")]),
         ("投资5000万元建设污水处理厂。", [("投资", 50000000, "元", "万元")]),
+        # A list closed by 等 names the members; the noun after the unit counts them.
+        ("延伸抽查区农业农村局、区城管局、铜盂镇等5个单位。", [("单位", 5, "个", "个")]),
     ],
 )
 def test_values_units_and_what_they_count(sentence: str, expected: list[tuple[object, ...]]) -> None:

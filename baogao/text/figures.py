@@ -233,7 +233,9 @@ def _own_name(sentence: str, found: list[_Found], figure: _Found, head: _Found) 
     subject = figure.subject
     # 组织实施了1000多项示范工程; 7651所学校受益: the words after the unit.
     named = read_object(sentence[figure.end :])
-    if named and (subject.object_follows or not figure.clause.strip() or _describes(figure, named)):
+    # …铜盂镇、海门镇等5个单位: a list closed by 等 names the members; the noun after counts them.
+    listed = figure.clause.rstrip().endswith("等")
+    if named and (subject.object_follows or not figure.clause.strip() or listed or _describes(figure, named)):
         return named
     if subject.what:
         return subject.what
