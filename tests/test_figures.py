@@ -106,6 +106,8 @@ def test_masked_figures_are_listed_with_unknown_value(example: Report) -> None:
         ("投资5000万元建设污水处理厂。", [("投资", 50000000, "元", "万元")]),
         # A list closed by 等 names the members; the noun after the unit counts them.
         ("延伸抽查区农业农村局、区城管局、铜盂镇等5个单位。", [("单位", 5, "个", "个")]),
+        # A subject that lists members before 等 is what they are.
+        ("起诉非法吸收公众存款、集资诈骗等涉众型经济犯罪198人。", [("涉众型经济犯罪", 198, "人", "人")]),
     ],
 )
 def test_values_units_and_what_they_count(sentence: str, expected: list[tuple[object, ...]]) -> None:

@@ -133,6 +133,10 @@ def read_subject(clause: str) -> Subject:
             text = text[verb.end() :]
             break
     text = _EDGES.sub("", _ACTION_FRONT.sub("", text))
+    # 非法吸收公众存款、集资诈骗等涉众型经济犯罪: the members, then what they are.
+    category = text.rsplit("等", 1)[-1] if "、" in text else ""
+    if len(category) >= 2 and "、" not in category:
+        text = category
     if len(text) > LONG_SUBJECT_CHARS and len(text.rsplit("的", 1)[-1]) >= 2:
         text = text.rsplit("的", 1)[-1]
     return Subject(text, measure)
