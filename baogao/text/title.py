@@ -100,6 +100,8 @@ GLUED_REPEAT_CHARS = 6
 # itself is the page's.
 TITLE_FIELD_LABEL = (
     r"(?:标题|標題|题目|題目|题名|題名|文件名称|文件名稱|文件标题|文件標題|公文标题|名称|名稱)\s*[:：|｜]\s*"
+    # a record table's label spaced out to the width of the others (标  题 2014年…)
+    r"|(?:标\s+题|標\s+題|题\s+目|題\s+目|名\s+称|名\s+稱)\s+"
 )
 TITLE_FIELD = re.compile(r"^\s*" + TITLE_FIELD_LABEL)
 
