@@ -246,6 +246,13 @@ def test_the_page_around_a_report_tells_which_township_and_which_office() -> Non
         ["发布时间:2026年01月15日 来源:鹤山区人民政府 浏览次数:"],
     )
     assert found.region == "河南省/鹤壁市/鹤山区"
+    # ... or the government portal whose page it is.
+    found = extract_metadata(
+        "政府工作报告",
+        ["各位代表:", "现在,我代表区人民政府,向大会作政府工作报告。"],
+        ["当前位置:武汉市硚口区人民政府网站 > 政务公开 > 信息公开目录 > 政府信息"],
+    )
+    assert found.region == "湖北省/武汉市/硚口区"
     # A school numbered after its county names the county (靖边五中, twice).
     found = extract_metadata(
         "2023年度校长述职报告", ["将靖边五中北围墙至307国道的道路改建。", "撰写了《靖边五中道路改建的必要性》。"]

@@ -98,6 +98,8 @@ _NATIONAL_TITLE = re.compile(r"^中华人民共和国\s*(?:19|20)\d\d\s*年")
 _OFFICE_FIELD = re.compile(
     r"(?:发布机构|发文机关|发布单位|发文单位|制发机关|来源单位|信息来源|来源)\s*[:：|｜]\s*[|｜]?\s*(?P<office>[^\s|｜]{2,30})"
 )
+# A government portal's name in the page's lines (当前位置:武汉市硚口区人民政府网站 > …).
+_PORTAL = re.compile(r"(?P<office>[\u4e00-\u9fff]{2,20}?(?:人民政府|政府))(?:门户)?网站?")
 # Of the lines cleaning removed, how many (and how long) are read as the page
 # around the report, for its places.
 PAGE_LINES = 40
@@ -374,7 +376,9 @@ def _region(
     if repeated:
         division = max(repeated, key=lambda d: len(d.chain()))
         return division.path, division.level, division.code
-    for office in (match["office"] for line in page for match in _OFFICE_FIELD.finditer(line)):
+    offices = [match["office"] for line in page for match in _OFFICE_FIELD.finditer(line)]
+    offices += [match["office"] for line in page for match in _PORTAL.finditer(line)]
+    for office in offices:
         found = find_places(office, places, known)
         if found:
             division = max(found, key=lambda m: len(m.division.chain())).division
