@@ -166,6 +166,12 @@ def test_kind_region_and_year_of_the_labelled_files() -> None:
             ["2015年工作回顾", "2015年,全市检察机关在市委和省检察院的坚强领导下,依法履职。"],
             {"kind": "procuratorate"},
         ),
+        # A date whose 年 and 月 the copy lost still dates the report.
+        (
+            "某区人民政府教育督导室关于对某学校素质教育工作督导评估的公告",
+            ["20171215区政府教育督导室抽调区政府督学组成督导评估组,对某学校开展督导评估。"],
+            {"kind": "supervision", "year": "2017"},
+        ),
         # A kind quoted in 《》 inside a sentence is another document.
         ("", ["省人代会审议通过的《政府工作报告》,确定实施十件实事……"], {"kind": ""}),
         # A title about a report (news of it, a table of its tasks) is not one.

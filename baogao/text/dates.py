@@ -36,9 +36,14 @@ FIFTH_NPC_YEAR = 1978
 NPC_TERM_YEARS = 5
 
 
+# A date whose 年 and 月 a copy lost (——在20201223日…会议上, 20171215区政府…).
+_RUN_TOGETHER_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])([0-2]\d|3[01])(?!\d)")
+
+
 def date_in(text: str) -> str:
     """The first date `text` prints (2023年3月5日), as ``2023-03-05`` or ``2023-03``; or ""."""
-    match = _DATE.search(text.translate(FULL_WIDTH_DIGITS))
+    text = text.translate(FULL_WIDTH_DIGITS)
+    match = _DATE.search(text) or _RUN_TOGETHER_DATE.search(text)
     if match is None:
         return ""
     year, month, day = match.groups()
@@ -121,7 +126,11 @@ def year_in_text(head: Sequence[str], annual: bool, reviews_past: bool, date: st
         text = line.translate(FULL_WIDTH_DIGITS)
         if SUBTITLE.match(text) or _DATE.fullmatch(text.strip()):
             continue
-        found = re.search(r"((?:19|20)\d\d)\s*年度", text) or re.match(r"\s*((?:19|20)\d\d)\s*年", text)
+        found = (
+            re.search(r"((?:19|20)\d\d)\s*年度", text)
+            or re.match(r"\s*((?:19|20)\d\d)\s*年", text)
+            or _RUN_TOGETHER_DATE.match(text.strip())
+        )
         if found:
             return found.group(1)
     if annual:
