@@ -2,10 +2,12 @@
 removed (a scraper that joins block elements with nothing between them),
 against their outline as printed (issue 12).
 
-    python3 bench/flattened_outline.py
+    python3 bench/flattened_outline.py [FOLDER ...]
 
 Prints, per report and in all, how many headings (level, number, title) the
 flattened text gives that the printed text gives too: precision, recall, F1.
+With folders, their .txt files instead (../shared/pages, sources/: pages
+the rules were not read from).
 """
 
 from __future__ import annotations
@@ -30,12 +32,14 @@ def headings(report: Report) -> Counter[tuple[int, str, str]]:
 
 
 def main() -> None:
-    if not CORPUS.is_dir():
-        sys.exit(f"{CORPUS} is absent: nothing to measure")
+    folders = [Path(argument) for argument in sys.argv[1:]] or [CORPUS]
+    for folder in folders:
+        if not folder.is_dir():
+            sys.exit(f"{folder} is absent: nothing to measure")
     found = given = right = 0
     print("| report | headings as printed | flattened | same |")
     print("| --- | --- | --- | --- |")
-    for path in sorted(CORPUS.glob("*.txt")):
+    for path in sorted(path for folder in folders for path in folder.glob("*.txt")):
         source = read_source(path)
         printed = headings(process(source, "printed"))
         lines = [line for line in source.text.split("\n") if line.strip()]
@@ -43,7 +47,8 @@ def main() -> None:
         flattened = headings(process(flat, "flattened"))
         same = sum((printed & flattened).values())
         found, given, right = found + sum(flattened.values()), given + sum(printed.values()), right + same
-        print(f"| {path.stem} | {sum(printed.values())} | {sum(flattened.values())} | {same} |")
+        if printed or flattened:
+            print(f"| {path.stem} | {sum(printed.values())} | {sum(flattened.values())} | {same} |")
     precision, recall = right / max(1, found), right / max(1, given)
     f1 = 2 * precision * recall / max(1e-9, precision + recall)
     print(f"\nprecision {precision:.2f}, recall {recall:.2f}, F1 {f1:.2f}")

@@ -181,6 +181,49 @@ def _split_points(text: str) -> list[int]:
     return points
 
 
+# How a report's first sentence under a heading opens (今年, 我们, 过去一年,
+# 2008年, 根据…): where a flattened heading without end punctuation ran on.
+_SENTENCE_OPENER = re.compile(
+    r"今年|我们|过去|一年来|五年来|根据|按照|这是|(?:19|20)\d\d年|第[一二三四五六七八九十]{1,3}届"
+)
+# How a clause of a policy heading or a sentence opens with its verb (坚持, 继续,
+# 加快 …): read only where a two-clause heading's second clause is as long as
+# its first (加强和改善宏观调控，促进经济平稳快速发展 | 坚持…).
+_CLAUSE_VERB = re.compile(r"坚持|继续|进一步|加快|加强|积极|大力|着力|切实|全面|深入|推进|努力|认真|要")
+PARALLEL_SLACK = 2
+# A heading's title is at least this long before its text may start.
+MIN_RUN_ON_TITLE_CHARS = 4
+
+
+def _split_at_opener(piece: Line, marker_end: int) -> list[Line]:
+    """A heading run straight into its first sentence (…工作回顾第十届… is not
+    one; …宏观调控，促进经济平稳快速发展我们围绕… is): split where the sentence
+    opens, if that is before the title could end and before any sentence end."""
+    text = piece.text
+    limit = min(len(text), marker_end + MAX_HEADING_TITLE_CHARS)
+    stop = next((i for i in range(marker_end, limit) if text[i] in SENTENCE_END), limit)
+    opener = _SENTENCE_OPENER.search(text, marker_end + MIN_RUN_ON_TITLE_CHARS, stop)
+    at = opener.start() if opener else _parallel_end(text, marker_end, stop)
+    if at is None:
+        return [piece]
+    head, body = text[:at], text[at:]
+    return [Line(piece.number, head, piece.column), Line(piece.number, body, piece.column + at)]
+
+
+def _parallel_end(text: str, marker_end: int, stop: int) -> int | None:
+    """Where a two-clause heading ends when its second clause is as long as
+    its first, give or take `PARALLEL_SLACK`, and a clause's verb follows."""
+    comma = text.find("，", marker_end, stop)
+    if comma < 0:
+        return None
+    first = comma - marker_end
+    for length in sorted(range(first - PARALLEL_SLACK, first + PARALLEL_SLACK + 1), key=lambda n: abs(n - first)):
+        end = comma + 1 + length
+        if length >= MIN_RUN_ON_TITLE_CHARS and end < stop and _CLAUSE_VERB.match(text, end):
+            return end
+    return None
+
+
 def _title_and_body(piece: Line) -> list[Line]:
     """In flattened text a space often ends a heading: split there."""
     for rule in HEADING_RULES:
@@ -190,7 +233,7 @@ def _title_and_body(piece: Line) -> list[Line]:
         rest = piece.text[match.end() :]
         space = re.search(r"\s", rest.strip())
         if space is None:
-            return [piece]
+            return _split_at_opener(piece, match.end())
         offset = match.end() + (len(rest) - len(rest.lstrip())) + space.start()
         head = piece.text[:offset]
         if len(head) - match.end() > MAX_HEADING_TITLE_CHARS or any(char in head for char in SENTENCE_END):
