@@ -184,7 +184,7 @@ def _split_points(text: str) -> list[int]:
 # How a report's first sentence under a heading opens (今年, 我们, 过去一年,
 # 2008年, 根据…): where a flattened heading without end punctuation ran on.
 _SENTENCE_OPENER = re.compile(
-    r"今年|我们|过去|一年来|五年来|根据|按照|这是|(?:19|20)\d\d年|第[一二三四五六七八九十]{1,3}届"
+    r"今年|我们|过去|一年来|五年来|根据|按照|这是|(?:19|20|１９|２０)\d\d年|第[一二三四五六七八九十]{1,3}届"
 )
 # How a clause of a policy heading or a sentence opens with its verb (坚持, 继续,
 # 加快 …): read only where a two-clause heading's second clause is as long as
@@ -225,7 +225,8 @@ def _parallel_end(text: str, marker_end: int, stop: int) -> int | None:
 
 
 def _title_and_body(piece: Line) -> list[Line]:
-    """In flattened text a space often ends a heading: split there."""
+    """In flattened text a space often ends a heading: split there; else
+    where the first sentence opens (`_split_at_opener`)."""
     for rule in HEADING_RULES:
         match = rule.pattern.match(piece.text)
         if not match:
@@ -237,7 +238,7 @@ def _title_and_body(piece: Line) -> list[Line]:
         offset = match.end() + (len(rest) - len(rest.lstrip())) + space.start()
         head = piece.text[:offset]
         if len(head) - match.end() > MAX_HEADING_TITLE_CHARS or any(char in head for char in SENTENCE_END):
-            return [piece]
+            return _split_at_opener(piece, match.end())  # the space is the text's, far behind the title
         body = piece.text[offset:].lstrip()
         return [
             Line(piece.number, head, piece.column),
