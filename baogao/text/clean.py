@@ -15,7 +15,8 @@ import re
 from pathlib import PurePosixPath
 
 from ..model import CleanText, Line, Removal, SourceText, Span
-from .body import PAGE_REASONS, find_body, outside_lines
+from .around import outside_lines
+from .body import PAGE_REASONS, find_body
 from .chrome import CHROME_RULES, HTML_COMMENT, ChromeRule, chrome_rule, comment_lines
 from .dedupe import remove_repeats
 from .line_words import DELIVERING_ROLES, REPORT_WORDS, SPEAKER_ROLES
@@ -24,16 +25,15 @@ from .marks import find_marks
 from .places import find_places, gazetteer
 from .title import (
     TITLE_FIELD_LABEL,
-    bulletin_title,
     choose_title,
     covering_notice,
     glued_title,
-    reported_title,
     shares_title,
     split_site_name,
     split_subtitle,
     title_lines,
 )
+from .untitled import bulletin_title, reported_title
 
 # A report's title is one short line without a sentence end.
 MAX_REPORT_TITLE_CHARS = 80
