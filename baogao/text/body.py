@@ -37,6 +37,7 @@ from .line_words import (
     ENDS_SENTENCE,
     FRAME,
     HAN,
+    IMAGE_FILE,
     INLINE_TAG,
     NUMBER_CELL,
     PAGE_DATE,
@@ -245,6 +246,7 @@ def page_voice(text: str) -> bool:
         or PREVIOUS_NEXT.match(compact)
         or (REGISTRATION.search(text) and not ENDS_SENTENCE.search(compact))
         or _document_site(compact)
+        or IMAGE_FILE.match(compact) is not None
     )
 
 

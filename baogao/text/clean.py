@@ -67,7 +67,11 @@ _DOCUMENT_NUMBER = re.compile(
 )
 # What the page says of its copy after the title: (全文), （全文内容）; and a
 # character the conversion lost, standing apart at its end (政府工作报告 ?).
-_TITLE_NOTE = re.compile(r"\s*(?:[(（]全文[^()（）]{0,4}[)）]|全文)$|\s+[?？]+$")
+_TITLE_NOTE = re.compile(
+    r"\s*(?:[(（]全文[^()（）]{0,4}[)）]|全文)$|\s+[?？]+$"
+    # a document site's count of the copy's characters (…述职报告2150字, …汇编(577900字))
+    r"|(?<=[\u4e00-\u9fff）)])\s*[(（]?\d{3,7}字[)）]?$"
+)
 # A year a site's page title repeats behind the title (…2022年…统计公报 2022).
 _TITLE_YEAR_TAG = re.compile(r"\s+((?:19|20)\d\d)\s*$")
 _BRACKETED_TITLE = re.compile(r"^[\[【]\s*(?P<title>[^\[\]【】]{4,80}?)\s*[\]】]")

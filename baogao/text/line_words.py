@@ -40,13 +40,18 @@ UI = re.compile("|".join(sorted(map(re.escape, set(UI_WORDS)), key=len, reverse=
 # A date and time as a page prints it (2025-03-02 10:15, 2025/3/2), not as a
 # report writes one (2025年3月2日).
 PAGE_DATE = re.compile(r"(19|20)\d\d\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}|(?<!\d)\d{1,2}:\d\d(?!\d)")
-URL = re.compile(r"https?://|www\.|\.(com|cn|net|org|gov)\b|\.(docx?|pdf|xlsx?|pptx?|wps|txt)\b", re.I)
+# An image's file name alone on a line, where a scraper wrote the picture (图片1.png).
+IMAGE_FILE = re.compile(r"^\S{1,60}\.(?:png|jpe?g|gif|bmp|webp)$", re.I)
+URL = re.compile(
+    r"https?://|www\.|\.(com|cn|net|org|gov)\b|\.(docx?|pdf|xlsx?|pptx?|wps|txt|png|jpe?g|gif|bmp|webp)\b", re.I
+)
 # The site speaking of itself or of the file it offers (a template site's
 # blurb, a document site's notice): never the report's words.
 SITE_VOICE = re.compile(
     r"下载(的|本)?文档|文档(下载|内容)|上传者|会员上传|版权归|水印|本平台|平台不提供|小编"
     r"|欢迎(?:您|你)?(访问|光临|来到|进入)|歡迎(?:您|你)?(訪問|光臨|來到|進入)|未经.{0,8}授权|不得转载|转载请注明|二次传播|追究法律责任|本网(?!格)|本站"
     r"|立即(了解|下载|购买|咨询|体验|注册)|免费(下载|领取|试用|咨询)|点击(查看|下载|进入|了解|这里)|本站|本网(?!格)|网友(?:评论|評論|跟帖|发表|發表)|(?:為|为)(?:您|你)(?:整理|分享|精选|精選|收集|推荐|推薦|带来|帶來)|(?:為|为)大家(?:整理|分享|带来|帶來|提供|推荐|推薦|精心|收集|准备|準備|搜集|精选|精選)|仅供参考|僅供參考|欢迎(阅读|参考|借鉴|下载)|歡迎(閱讀|參考)"
+    r"|所在栏目|所在欄目|内容摘要[:：]|(?:您)?需要先登(?:录|陆|錄|陸)|请先登(?:录|陆)|請先登(?:錄|陸)"
     r"|希望(对|能|對)(你|您|大家)|由(会员|會員|用户|用戶)(分享|上传|上傳|提供)|不代表本站|若需要原创|(?:如有|若有|如涉及|涉嫌|如|若)(?:侵权|侵權)|(?:侵权|侵權)(?:请|請|必删|必刪|删除|刪除|联系|聯繫|投诉|投訴|必究)|侵犯(?:您|你)的|联系客服|聯繫客服|人工客服"
     # a template site introducing its copy: 一篇名为《…》的范文
     r"|(?:一篇|名为|名為|题为|題為)《[^》]{2,80}》的?(?:范文|範文)"
@@ -60,7 +65,7 @@ RECORD_LABEL = re.compile(
     r"^[•·*]?\s*(本文)?(来源|來源|作者|编辑|編輯|责任编辑|責任編輯|审核|審核|校对|校對|终审|終審|发布|發布|发布时间|发布日期"
     r"|更新时间|时间|時間|日期|浏览|瀏覽|点击|點擊|阅读|閱讀|字号|字號|索引号|分类|分類|文号|文號|主题词|标签|標籤|关键词|關鍵詞"
     r"|上一篇|下一篇|上一条|下一条|上一頁|下一頁|版权所有|版權所有|备案号|主办单位|主办|承办|技术支持|网站标识码|联系电话|地址"
-    r"|栏目|欄目|记者|記者|设计|設計|制作|製作|监制|策划|出品|供稿|摄影|攝影|图片|圖片|视频|視頻|相关\S{0,6})"
+    r"|栏目|欄目|版次|记者|記者|设计|設計|制作|製作|监制|策划|出品|供稿|摄影|攝影|图片|圖片|视频|視頻|相关\S{0,6})"
     r"(\s*[:：]|\s+)"
     # A law database's fields, printed with or without a separator: 时效性现行有效.
     r"|^(时效性|時效性|效力级别|效力級別|发布部门|發布部門|发文字号|發文字號|公布日期|施行日期|法规类别|法規類別)"

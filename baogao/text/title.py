@@ -74,7 +74,7 @@ _COLLECTION = re.compile(r"\d+篇|[五十三四六七八九两]篇|篇[0-9一二
 # A title line that goes on: it opens with 关于 or ends on a joining word or
 # an open 《; or the next line starts with one.
 _OPEN_TITLE = re.compile(r"[和及与與暨的、《]$")
-_GOES_ON = re.compile(r"^[和及与與暨的》]|^其他|^情况|^情況")
+_GOES_ON = re.compile(r"^[和及与與暨的》]|^其他|^情况|^情況|^常务委员会|^常務委員會")
 # A title naming its kind, run into a salutation or a first heading.
 _GLUED_KIND = r"(?P<kind>讲话|講話|报告|報告|总结|總結|计划|計劃|指南|方案|要点|要點)"
 _GLUED_TITLE = re.compile(
