@@ -76,6 +76,9 @@ CHROME_COST = 12
 TABLE_RUN = 5
 # A row of cells with at least this many figures is a table's, not a menu.
 TABLE_ROW_FIGURES = 2
+# A run of lines with bars is a table when this share of them hold a figure
+# (a table printed a cell per line has one figure in three or four lines).
+TABLE_RUN_FIGURES = 0.2
 # A body needs at least this many characters of prose; below it the page is
 # left to the chrome rules alone (a table, a list of items, a bare heading).
 MIN_BODY_PROSE = 30
@@ -150,6 +153,8 @@ def line_reading(text: str) -> tuple[Kind, str]:
     if "<" in text:
         text = INLINE_TAG.sub("", text).strip() or text
     compact = "".join(text.split())
+    if compact and not compact.strip("|｜"):
+        return Kind.SHORT, ""  # a bar alone: a flattened table's border, or a widget's remains
     han = han_count(compact)
     share = han / len(compact) if compact else 0.0
     sentence = bool(SENTENCE_MARKS.search(compact))
@@ -219,21 +224,40 @@ def _table_row(compact: str) -> bool:
 
 
 def _table_runs(texts: list[str], kinds: list[Kind], reasons: list[str]) -> None:
-    """A run of `TABLE_RUN` or more lines of cells between bars, most of
-    them with a figure (粮食 | 143972 |), is a table the scraper flattened:
-    its rows and headers are the report's, however few figures a row holds."""
+    """A run of `TABLE_RUN` or more lines of cells between bars, enough of
+    them with a figure (`TABLE_RUN_FIGURES`), is a table the scraper
+    flattened (粮食 | 143972 |, or one cell a line: 规章 | / 0 | / |): its rows,
+    headers and borders are the report's, whatever words or symbols a cell holds."""
     run: list[int] = []
     for index, text in enumerate([*texts, ""]):
-        if text.count("|") + text.count("｜") >= 1 and not ENDS_SENTENCE.search(text) and not UI.search(text):
+        if text.count("|") + text.count("｜") >= 1 and not ENDS_SENTENCE.search(text):
             run.append(index)
             continue
         with_figures = sum(
             any(NUMBER_CELL.match(cell.strip()) for cell in re.split(r"[|｜]", texts[i]) if cell.strip()) for i in run
         )
-        if len(run) >= TABLE_RUN and with_figures * 2 >= len(run):
+        if len(run) >= TABLE_RUN and with_figures >= max(TABLE_ROW_FIGURES, TABLE_RUN_FIGURES * len(run)):
             for i in run:
-                if kinds[i] is Kind.CHROME and reasons[i] == "menu":
+                if kinds[i] is Kind.CHROME and reasons[i] in ("menu", "symbols", "interface"):
                     kinds[i], reasons[i] = Kind.SHORT, ""
+        run = []
+
+
+# An item of a portal's list of links to other bodies' sites (- 广州市人民政府).
+_LINKED_BODY = re.compile(r"^[-·•*]\s*[\u4e00-\u9fff]{2,20}(?:人民政府|政府|局|委员会|委|厅|院|网|办)$")
+
+
+def _link_lists(texts: list[str], kinds: list[Kind], reasons: list[str]) -> None:
+    """A run of `TABLE_RUN` or more bulleted lines that each name a body is
+    a portal's list of links, not a report's issuers or signatures."""
+    run: list[int] = []
+    for index, text in enumerate([*texts, ""]):
+        if _LINKED_BODY.match(text):
+            run.append(index)
+            continue
+        if len(run) >= TABLE_RUN:
+            for i in run:
+                kinds[i], reasons[i] = Kind.CHROME, "link"
         run = []
 
 
@@ -282,6 +306,7 @@ def line_kinds(lines: tuple[Line, ...]) -> tuple[tuple[Kind, ...], tuple[str, ..
             # (2025年3月21日在某区第十九届 / 人民代表大会第四次会议上: neither half alone.)
             kinds[index] = kinds[index + 1] = Kind.FRAME
     _table_runs(texts, kinds, reasons)
+    _link_lists(texts, kinds, reasons)
     run: list[int] = []
     for index, text in enumerate([*texts, ""]):
         if text and CONTENTS_ENTRY.match(text) and not ENDS_SENTENCE.search(text.rstrip("0123456789 ")):
@@ -317,6 +342,8 @@ def line_kinds(lines: tuple[Line, ...]) -> tuple[tuple[Kind, ...], tuple[str, ..
 
 
 def _score(text: str, kind: Kind) -> float:
+    if not text.strip(" |｜\u3000"):
+        return 0  # a bar alone weighs nothing either way
     if kind is Kind.PROSE:
         return min(han_count(text), PROSE_SCORE_CAP)
     if kind is Kind.HEADING:

@@ -86,7 +86,8 @@ class ChromeRule:
 CHROME_RULES: tuple[ChromeRule, ...] = (
     ChromeRule("html-residue", re.compile(r"^(<!--.*|\s*-->|<U\+[0-9A-F]{4}>|&nbsp;|</?[a-zA-Z][^>]*>)$"), Match.START),
     # An image the scraper wrote as Markdown (![a.png](/upload/a.png)): the picture is the page's.
-    ChromeRule("image", re.compile(r"^!\[.*\]\(\S*\)$"), Match.WHOLE),
+    # A table's cell may hold it (![]() |).
+    ChromeRule("image", re.compile(r"^[|｜]?\s*!\[.*\]\(\S*\)\s*[|｜]?$"), Match.WHOLE),
     # Script left in the text: a line that is mostly ASCII and reads like code.
     ChromeRule(
         "script",
@@ -135,8 +136,9 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
         shorter_than=200,
     ),
     # A line of nothing but brackets and separators is what is left of a
-    # widget that the scraper split over lines (``【E-mail推荐`` … ``】``).
-    ChromeRule("brackets-only", re.compile(r"[\s()（）【】\[\]<>《》|｜·•]+"), Match.WHOLE),
+    # widget that the scraper split over lines (``【E-mail推荐`` … ``】``). A
+    # bar alone is left to the body pass: it is a table's border as often.
+    ChromeRule("brackets-only", re.compile(r"(?![\s|｜]+$)[\s()（）【】\[\]<>《》|｜·•]+"), Match.WHOLE),
     # The longest real UI line, decoration left out, is about a dozen characters.
     ChromeRule(
         "ui-words",

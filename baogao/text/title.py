@@ -66,6 +66,7 @@ REPEATED_TITLE_PAIRS = 0.6
 TITLE_ISSUER_CHARS = 24
 _ABOUT = re.compile(r"^(关于|關於)")
 # How the name of a body ends: 执法检查组, 教育局, 人民政府, 委员会 …
+_BARE_KIND = "工作报告"
 _ISSUER_END = re.compile(r"(组|組|局|委员会|委員會|政府|院|办公室|辦公室|厅|廳|部|处|處|中心|会|會|委|办|辦)$")
 # How much of the body's start a title is compared with.
 BODY_TEXT_FOR_TITLE = 3000
@@ -284,10 +285,15 @@ def title_lines(lines: tuple[Line, ...], index: int) -> range:
     while start > 0 and index - start < TITLE_PARTS - 1:
         before = PINYIN.sub("", lines[start - 1].text.strip())
         line = PINYIN.sub("", lines[start].text.strip())
-        if SENTENCE_MARKS.search(before) or line_kind(before) is not Kind.SHORT or line in before:
+        # An issuer's name above its report's kind alone (…常务委员会 / 工 作 报 告) reads as an opening line.
+        issuer_above = compact(line) == _BARE_KIND and _ISSUER_END.search(before) and len(before) <= TITLE_ISSUER_CHARS
+        if SENTENCE_MARKS.search(before) or (line_kind(before) is not Kind.SHORT and not issuer_above):
+            break
+        if line in before:
             break
         goes_on = (
-            compact(before + line) in printed
+            issuer_above
+            or compact(before + line) in printed
             or _OPEN_TITLE.search(before)
             or before.count("《") > before.count("》")
             or _GOES_ON.match(line)
