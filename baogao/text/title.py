@@ -67,6 +67,10 @@ TITLE_ISSUER_CHARS = 24
 _ABOUT = re.compile(r"^(关于|關於)")
 # How the name of a body ends: 执法检查组, 教育局, 人民政府, 委员会 …
 _BARE_KIND = "工作报告"
+# A line that ends with a kind of report (maybe a note in brackets behind it) is a whole title.
+_ENDS_KIND = re.compile(
+    r"(?:报告|報告|讲话|講話|总结|總結|计划|計劃|方案|公报|公報|要点|要點|意见|意見)(?:[(（][^()（）]*[)）])?$"
+)
 _ISSUER_END = re.compile(r"(组|組|局|委员会|委員會|政府|院|办公室|辦公室|厅|廳|部|处|處|中心|会|會|委|办|辦)$")
 # How much of the body's start a title is compared with.
 BODY_TEXT_FOR_TITLE = 3000
@@ -293,7 +297,7 @@ def title_lines(lines: tuple[Line, ...], index: int) -> range:
             break
         goes_on = (
             issuer_above
-            or compact(before + line) in printed
+            or any(compact(before + line) in whole for whole in printed)
             or _OPEN_TITLE.search(before)
             or before.count("《") > before.count("》")
             or _GOES_ON.match(line)
@@ -316,8 +320,13 @@ def title_lines(lines: tuple[Line, ...], index: int) -> range:
             _OPEN_TITLE.search(line)
             or line.count("《") > line.count("》")
             or _GOES_ON.match(after)
-            # The header printed it whole, with the joining word the break lost (…情况和2021年…).
-            or any(_in_order(compact(line), compact(after), whole) for whole in printed)
+            # The header printed it whole (…和社会 / 发展计划…), maybe with the joining
+            # word the break lost (…情况 / 2021年… under …情况和2021年…).
+            or any(
+                (compact(line + after) in whole and not _ENDS_KIND.search(compact(line)))
+                or _in_order(compact(line), compact(after), whole)
+                for whole in printed
+            )
         )
         if not goes_on or len(line) + len(after) > TITLE_MAX_CHARS:
             break
