@@ -98,6 +98,10 @@ class CleanText:
     """Everything that was taken out."""
     marks: tuple[Mark, ...]
     """Every mark in the kept lines."""
+    title_origin: str = "printed"
+    """Where the title comes from: ``printed`` (the page prints it), or
+    ``derived`` (the page prints none; read from the opening formula or a
+    bulletin's shape, `text.untitled`)."""
 
 
 @dataclass(frozen=True)
@@ -283,6 +287,9 @@ class Report:
     edited_pages: tuple[str, ...] = ()
     """Pages in ``content/`` the reader edited, whose text the report's data
     (figures, report.json, the database) were computed from."""
+    title_origin: str = "printed"
+    """``printed``, ``derived`` (`CleanText.title_origin`) or ``file-name``
+    (the page gives no title at all: the source file's name stands in)."""
 
 
 @dataclass(frozen=True)

@@ -87,6 +87,7 @@ def report_data(report: Report, pages: tuple[PageRef, ...]) -> dict[str, Any]:
     return {
         "schema": SCHEMA_VERSION,
         "title": report.title,
+        "title_origin": report.title_origin,
         "slug": report.slug,
         "source": {"path": report.source.path, "sha256": report.source.sha256, "encoding": report.source.encoding},
         "preface": _text(report.outline.preface),

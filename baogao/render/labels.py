@@ -101,6 +101,12 @@ SKIP_REASONS = {
 }
 
 # How sure the outline is (text.report.quality).
+# Where a title comes from, said on the overview when the page printed none (model.Report.title_origin).
+TITLE_ORIGINS = {
+    "derived": "原页面未印标题：本标题据正文开头拟定",
+    "file-name": "原页面未印标题：本标题取自文件名",
+}
+
 VERDICTS = {
     "no-headings": "未发现编号标题：全文按段落分页",
     "incomplete": "原文不完整：编号只到原文结束处",

@@ -174,6 +174,7 @@ def report_pages(report: Report) -> list[PagePlan]:
             "meta": _front_matter(report, report.title, {**front_matter_metadata(report.metadata), "source": source}),
             "facts": metadata_facts(report.metadata),
             "completeness": labels.COMPLETENESS.get(report.quality.completeness_id, ""),
+            "title_origin": labels.TITLE_ORIGINS.get(report.title_origin, ""),
             "report": report,
             "preface": [] if long_preface else [line.text for line in report.outline.preface],
             "pages": [(ref.file, ref.title) for ref in refs],

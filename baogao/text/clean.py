@@ -93,13 +93,14 @@ def clean(source: SourceText, chrome_rules: tuple[ChromeRule, ...] = CHROME_RULE
     title, title_line, lines, repeats = take_title(lines, title_numbers)
     if not title:  # a document site names the file it shows: 《县教育局2024年工作要点.docx》由会员分享
         title = next((name for removal in chrome + page for name in [document_name(removal.text)] if name), "")
+    origin = "printed"
     if not title and not REPORT_WORDS.search(PurePosixPath(source.path).stem):
         # a page that prints no title: 我代表省人民检察院向大会报告工作; 珠海市统计局 … 一、综合
-        title = reported_title(lines) or bulletin_title(lines)
+        title, origin = reported_title(lines) or bulletin_title(lines), "derived"
     lines = split_flattened(rejoin_wrapped(lines))
     lines, duplicates = remove_repeats(lines)
     removed = tuple(sorted(chrome + page + repeats + duplicates, key=lambda r: r.span.start))
-    return CleanText(title, title_line, lines, removed, find_marks(lines))
+    return CleanText(title, title_line, lines, removed, find_marks(lines), origin)
 
 
 def split_lines(text: str) -> tuple[Line, ...]:

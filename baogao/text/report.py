@@ -45,8 +45,20 @@ def process(source: SourceText, slug: str) -> Report:
     removed = [line for removal in cleaned.removed for line in removal.text.split("\n")]
     metadata = extract_metadata(cleaned.title, lines, removed, PurePosixPath(source.path).name)
     whole = quality(outline, completeness(cleaned, outline))
+    origin = cleaned.title_origin if cleaned.title else "file-name"
     return Report(
-        slug, title, source, outline, cleaned.removed, cleaned.marks, figures, skipped, summary, whole, metadata
+        slug,
+        title,
+        source,
+        outline,
+        cleaned.removed,
+        cleaned.marks,
+        figures,
+        skipped,
+        summary,
+        whole,
+        metadata,
+        title_origin=origin,
     )
 
 
