@@ -60,6 +60,8 @@ def outside_lines(lines: tuple[Line, ...], body: Body, title: range) -> dict[int
             or (joined and kind in (Kind.HEADING, Kind.FRAME))
             or _speaker_name(lines, kinds, index, title)  # 徐某某 under the title
             or (joined and _unnumbered_heading(lines, kinds, index))  # 过去一年的主要工作
+            # under a numbered heading of the report's, its short lines are its own (应得分120分)
+            or (joined and kind is Kind.SHORT and _heading_above(kinds, index, title))
         ):
             pass
         else:
@@ -124,6 +126,12 @@ def _speaker_name(lines: tuple[Line, ...], kinds: tuple[Kind, ...], index: int, 
         and kinds[index + 1] is Kind.FRAME
         and SPEAKER_NAME.match(lines[index].text.strip()) is not None
     )
+
+
+def _heading_above(kinds: tuple[Kind, ...], index: int, title: range) -> bool:
+    """Whether a numbered heading stands between the title (or the text's
+    start) and the line at `index`: the report has begun above it."""
+    return any(kinds[above] is Kind.HEADING for above in range(title.stop if title else 0, index))
 
 
 def _unnumbered_heading(lines: tuple[Line, ...], kinds: tuple[Kind, ...], index: int) -> bool:

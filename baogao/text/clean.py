@@ -48,7 +48,8 @@ SITE_NAME = "chrome.site-name"
 _SPACE = re.compile(r"\s+")
 # A label in front of a title: a collection's (第1篇 区人大常委会工作报告), a
 # scraper's (标题: …), or a table's cell border (| … |).
-_TITLE_PREFIX = re.compile(r"^(第\s*[0-9一二三四五六七八九十]+\s*篇\s*|\s*" + TITLE_FIELD_LABEL + r"|[|｜]\s*)")
+# (A colon alone is what is left of a field's label: :镇政府年度工作报告.)
+_TITLE_PREFIX = re.compile(r"^(第\s*[0-9一二三四五六七八九十]+\s*篇\s*|\s*" + TITLE_FIELD_LABEL + r"|[|｜:：]\s*)")
 # A collection's name and the number of one of its items in front of the
 # item's title (2015年乡政府工作计划一:2015年乡政府工作计划, …范文篇二：…).
 _COLLECTION_ITEM = re.compile(r"^(?P<collection>.{2,40}?)篇?[一二三四五六七八九十0-9]{1,2}\s*[:：]\s*(?P<title>.{2,})$")

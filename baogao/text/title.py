@@ -66,7 +66,11 @@ REPEATED_TITLE_PAIRS = 0.6
 TITLE_ISSUER_CHARS = 24
 _ABOUT = re.compile(r"^(关于|關於)")
 # How the name of a body ends: 执法检查组, 教育局, 人民政府, 委员会 …
-_BARE_KIND = "工作报告"
+# A title's kind alone on its line, the subject on the line above (…常务委员会 / 工 作 报 告,
+# …标准化学校建设 / 自查自评报告).
+_BARE_KIND = re.compile(r"^(?:自查自评|自查|自评|工作|述职|督导评估|督导|调研)?报告$|^工作(?:总结|计划|要点)$")
+# How a subject above a bare kind ends: a body's name, a place, a school, a piece of work.
+_SUBJECT_END = re.compile(r"(?:建设|工作|学校|小学|中学|幼儿园|镇|乡|村|县|区|市|省)$")
 # A line that ends with a kind of report (maybe a note in brackets behind it) is a whole title.
 _ENDS_KIND = re.compile(
     r"(?:报告|報告|讲话|講話|总结|總結|计划|計劃|方案|公报|公報|要点|要點|意见|意見)(?:[(（][^()（）]*[)）])?$"
@@ -89,6 +93,7 @@ _GLUED_TITLE = re.compile(
 )
 # The kind ending a title, with the year a site put behind it: …自评报告(2023年).
 _TITLE_END = re.compile(rf"{_GLUED_KIND}(?:[(（](?:19|20)\d\d年?度?[)）])?")
+_SCORE = re.compile(r"得分\s*[0-9０-９]")
 _REPORTS_TO = re.compile(r"向(?:大会|大會|会议|會議|全会|全會)$")
 # How many characters a text run on behind its title must share with the
 # title's start for the title to be told from the page's words before it.
@@ -133,6 +138,8 @@ def _title_score(text: str, kind: Kind, distance: int, body_text: str, first: bo
     if squeezed.count("_") >= KEYWORD_LIST_PARTS - 1:  # a page's keywords for search engines (甲_乙_丙_丁)
         return float("-inf")
     if REVIEW_HEADING.match(squeezed):  # 2015年工作回顾: the first part's heading
+        return float("-inf")
+    if _SCORE.search(squeezed):  # 自评得分113分: a score in a self-evaluation's table
         return float("-inf")
     names_kind = bool(REPORT_WORDS.search(squeezed))
     if kind is Kind.FRAME and not names_kind:  # a speaker, a date, a salutation
@@ -290,7 +297,12 @@ def title_lines(lines: tuple[Line, ...], index: int) -> range:
         before = PINYIN.sub("", lines[start - 1].text.strip())
         line = PINYIN.sub("", lines[start].text.strip())
         # An issuer's name above its report's kind alone (…常务委员会 / 工 作 报 告) reads as an opening line.
-        issuer_above = compact(line) == _BARE_KIND and _ISSUER_END.search(before) and len(before) <= TITLE_ISSUER_CHARS
+        issuer_above = (
+            _BARE_KIND.match(compact(line)) is not None
+            and (_ISSUER_END.search(before) or _SUBJECT_END.search(before)) is not None
+            and not REPORT_WORDS.search(before)
+            and len(before) <= TITLE_ISSUER_CHARS
+        )
         if SENTENCE_MARKS.search(before) or (line_kind(before) is not Kind.SHORT and not issuer_above):
             break
         if line in before:
