@@ -172,6 +172,8 @@ def test_kind_region_and_year_of_the_labelled_files() -> None:
             ["20171215区政府教育督导室抽调区政府督学组成督导评估组,对某学校开展督导评估。"],
             {"kind": "supervision", "year": "2017"},
         ),
+        # A new year's address is a speech.
+        ("内乡县人民政府县长杨曙光发表二〇二一年新年贺词", ["新年前夕，县长发表新年贺词。"], {"kind": "speech"}),
         # A kind quoted in 《》 inside a sentence is another document.
         ("", ["省人代会审议通过的《政府工作报告》,确定实施十件实事……"], {"kind": ""}),
         # A title about a report (news of it, a table of its tasks) is not one.

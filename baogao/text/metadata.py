@@ -78,7 +78,7 @@ KIND_RULES: tuple[KindRule, ...] = (
     KindRule("supervision", re.compile(r"督导|督查.{0,8}反馈")),
     KindRule("self-evaluation", re.compile(r"自评|自查")),
     KindRule("debriefing", re.compile(r"述职")),
-    KindRule("speech", re.compile(r"讲话|致辞|主持词|发言(?!人)")),
+    KindRule("speech", re.compile(r"讲话|致辞|贺词|主持词|发言(?!人)")),
     KindRule("work-summary", re.compile(r"工作总结|年度总结|年终总结")),
     KindRule("work-plan", re.compile(r"工作计划|工作计画|工作要点|工作安排|工作打算")),
 )
