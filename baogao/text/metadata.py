@@ -10,7 +10,6 @@ report is one `KindRule` record; regions are resolved against the gazetteer
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 
@@ -30,15 +29,11 @@ from .dates import (
 from .hanzi import simplified
 from .line_words import BULLETIN_OPENS, BULLETIN_SPEAKS, DELIVERING_ROLES, OPENING_FORMULA
 from .numbering import parse_heading
-from .places import INSTITUTION_AFTER_SHORT_NAME, Division, Gazetteer, Mention, find_places
+from .places import Gazetteer, find_places
+from .region import NATIONAL, NATIONAL_BODY, read_region
 
-NATIONAL = "national"
-# How often the text must name a place to make it the report's region, and
-# how much of the text is read for that.
-BODY_MENTIONS = 2
+# How much of the text is read for the region.
 REGION_TEXT_CHARS = 20_000
-# What follows a place named as a body's (…教育局, …人民政府, …委员会).
-_BODY_AFTER_PLACE = (*INSTITUTION_AFTER_SHORT_NAME, "人民", "教育", "委员会", "党委")
 # How many of the first lines may hold the subtitle, speaker and date (the
 # last `dates.TAIL_LINES` may hold a signature's date).
 HEAD_LINES = 8
@@ -89,21 +84,9 @@ _JUDICIAL_VOICE = (
     ("court", re.compile(r"^(?:19|20)\d\d年[,，]全(?:省|市|州|盟|县|区|旗)(?:各级)?法院")),
 )
 
-# Who speaks for the whole country.
-_NATIONAL = re.compile(r"国务院|全国人民代表大会|最高人民法院|最高人民检察院|全国人大常委会")
 # A title that opens with the country's name and a year is the country's
 # (中华人民共和国2024年…统计公报), not a law's (中华人民共和国…法).
 _NATIONAL_TITLE = re.compile(r"^中华人民共和国\s*(?:19|20)\d\d\s*年")
-# A page's record of the office that issued it (发布机构: | 沂水县沙沟镇 |).
-_OFFICE_FIELD = re.compile(
-    r"(?:发布机构|发文机关|发布单位|发文单位|制发机关|来源单位|信息来源|来源)\s*[:：|｜]\s*[|｜]?\s*(?P<office>[^\s|｜]{2,30})"
-)
-# A government portal's name in the page's lines (当前位置:武汉市硚口区人民政府网站 > …).
-_PORTAL = re.compile(r"(?P<office>[\u4e00-\u9fff]{2,20}?(?:人民政府|政府))(?:门户)?网站?")
-# Of the lines cleaning removed, how many (and how long) are read as the page
-# around the report, for its places.
-PAGE_LINES = 40
-PAGE_LINE_CHARS = 80
 # A salutation that opens a speech (同志们：, 各位领导、各位来宾：).
 _SPEECH_SALUTATION = re.compile(r"^\s*(同志们|各位领导|各位来宾|老师们|同学们)")
 _MEETING = re.compile(r"在(.{4,60}?(?:会议|大会))(?:上|\s*$)")
@@ -209,9 +192,9 @@ def extract_metadata(
     meeting = _MEETING.search(subtitle)
     delivered = date_in(subtitle) or date_line(lines) or npc_session_year(head)
     date = delivered or publication_date(removed)
-    national = opening is not None and _NATIONAL.search(_reporter_of(opening)) is not None
+    national = opening is not None and NATIONAL_BODY.search(_reporter_of(opening)) is not None
     national = national or _NATIONAL_TITLE.match(named or title) is not None
-    region, level, code = _region(named or title, subtitle, speaker_line, text, places, national, removed)
+    region, level, code = read_region(named or title, subtitle, speaker_line, text, places, national, removed)
     # A page's publication date says when the page went up, not which year
     # an annual report covers: only the report's own date is used for that.
     given_at = date_in(subtitle)
@@ -239,21 +222,6 @@ def extract_metadata(
 
 
 # The first part of a statistical bulletin (国民经济和社会发展统计公报), whoever prints it.
-
-
-def _named_with_ancestor(division: Division, mentions: Sequence[Mention]) -> bool:
-    """Whether the text names a place above `division` too, and no more
-    often (虹口区乃至上海市): no chance reading names both. A district's report
-    names its town once and itself often (东湖区 … 扬子洲镇): that is not it."""
-    named = Counter(mention.division for mention in mentions)
-    above = [ancestor for ancestor in division.chain()[:-1] if named[ancestor]]
-    return bool(above) and all(named[ancestor] <= named[division] for ancestor in above)
-
-
-def _party_and_government(text: str, end: int) -> bool:
-    """Whether the place's name that ends at `end` is followed by its Party
-    committee and government (包头市委、市政府, 某县委和县政府)."""
-    return end > 0 and re.match(rf"委[、和及]{re.escape(text[end - 1])}(?:人民)?政府", text[end:]) is not None
 
 
 def _bulletin_shape(head: Sequence[str], text: str) -> bool:
@@ -328,71 +296,13 @@ def _speaker(line: str) -> str:
     return f"{match['body']}{match['role']} {name}".strip()
 
 
-def _region(
-    title: str,
-    subtitle: str,
-    speaker: str,
-    body: str,
-    places: Gazetteer | None,
-    national: bool,
-    page: Sequence[str] = (),
-) -> tuple[str, str, str]:
-    """The region named first where it counts most: title, subtitle, speaker;
-    else the one the text (its start) names most often; else the office the
-    page's record says issued it. The places the page around the report
-    names (`page`, the lines cleaning removed) tell which of several places
-    of one name is meant (沙沟镇 on a page of 沂水县's)."""
-    national = national or any(_NATIONAL.search(text) for text in (title, subtitle, speaker))
-    # The page's own lines are short (records, breadcrumbs, a site's name); a
-    # long one is a repeat of the report's text, which says nothing new.
-    page = [line for line in page if len(line) <= PAGE_LINE_CHARS][:PAGE_LINES]
-    known = frozenset(mention.division for mention in find_places("\n".join(page), places))
-    if national and not find_places(title, places):
-        return "全国", NATIONAL, ""
-    for text in (title, subtitle, speaker):
-        mentions = find_places(text, places, known)
-        if mentions:
-            # The most specific place named: 武汉市武昌区 is 武昌区.
-            division = max(mentions, key=lambda m: len(m.division.chain())).division
-            return division.path, division.level, division.code
-    # In running text a name may be a word's end and the next one's start
-    # (…要会同县督查办…): a place counts there when it is named twice, or
-    # named once as a body's (丹江口教育局, 楚雄市人民政府) in a text that names
-    # no place off its line of descent.
-    mentions = find_places(body, places)
-    counts = Counter(ancestor for mention in mentions for ancestor in mention.division.chain())
-    deepest = max(mentions, key=lambda m: len(m.division.chain()), default=None)
-    if (
-        deepest is not None
-        and (
-            body.startswith(_BODY_AFTER_PLACE, deepest.end)
-            or _party_and_government(body, deepest.end)
-            or _named_with_ancestor(deepest.division, mentions)
-        )
-        and all(m.division in deepest.division.chain() for m in mentions)
-    ):
-        return deepest.division.path, deepest.division.level, deepest.division.code
-    repeated = [m.division for m in mentions if counts[m.division] >= BODY_MENTIONS]
-    if repeated:
-        division = max(repeated, key=lambda d: len(d.chain()))
-        return division.path, division.level, division.code
-    offices = [match["office"] for line in page for match in _OFFICE_FIELD.finditer(line)]
-    offices += [match["office"] for line in page for match in _PORTAL.finditer(line)]
-    for office in offices:
-        found = find_places(office, places, known)
-        if found:
-            division = max(found, key=lambda m: len(m.division.chain())).division
-            return division.path, division.level, division.code
-    return "", "", ""
-
-
 def _issuer(title: str, speaker: str, places: Gazetteer | None) -> str:
     """The body named in the speaker line or the title, where it is a place's
     (张掖市人民政府) or the country's (国务院)."""
     for text in (speaker, title):
         for match in _ISSUER.finditer(text):
             body = match.group(0)
-            national = _NATIONAL.search(body)
+            national = NATIONAL_BODY.search(body)
             if national:
                 return national.group(0)
             mentions = find_places(body, places)
