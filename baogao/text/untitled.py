@@ -47,7 +47,7 @@ def reported_title(lines: tuple[Line, ...]) -> str:
         if role and text[: role.start()].endswith(body) and role.start() <= TITLE_MAX_CHARS:
             body = text[: role.start()]
             break
-    return f"{body}工作报告"
+    return f"{body}工作报告" if body else ""  # 我向大会报告五年来的工作 names nobody
 
 
 # The bureau that issues a bulletin, on a line of its own above it (珠海市统计局).
