@@ -37,10 +37,9 @@ def outside_lines(lines: tuple[Line, ...], body: Body, title: range) -> dict[int
     kinds = body.kinds
     page: set[int] = set()
     # A cell of a table printed a cell per line: a short line, or a number.
+    # (A bar alone, the border between two rows, reads as a short line.)
     cells = [
-        kind in (Kind.SHORT, Kind.FRAME, Kind.HEADING)
-        or NUMBER_CELL.match(line.text.strip()) is not None
-        or line.text.strip() in ("|", "｜")  # the border between two rows
+        kind in (Kind.SHORT, Kind.FRAME, Kind.HEADING) or NUMBER_CELL.match(line.text.strip()) is not None
         for line, kind in zip(lines, kinds, strict=True)
     ]
     # Before the body, walking up from it: the report's opening lines join it

@@ -153,8 +153,8 @@ def line_reading(text: str) -> tuple[Kind, str]:
     if "<" in text:
         text = INLINE_TAG.sub("", text).strip() or text
     compact = "".join(text.split())
-    if compact and not compact.strip("|｜"):
-        return Kind.SHORT, ""  # a bar alone: a flattened table's border, or a widget's remains
+    if bars_only(compact):
+        return Kind.SHORT, ""  # a flattened table's border, or a widget's remains
     han = han_count(compact)
     share = han / len(compact) if compact else 0.0
     sentence = bool(SENTENCE_MARKS.search(compact))
@@ -341,8 +341,13 @@ def line_kinds(lines: tuple[Line, ...]) -> tuple[tuple[Kind, ...], tuple[str, ..
     return tuple(kinds), tuple(reasons)
 
 
+def bars_only(text: str) -> bool:
+    """Whether a line holds nothing but table bars (|, ｜) and spaces."""
+    return bool(text.strip()) and not text.strip(" |｜\u3000\t")
+
+
 def _score(text: str, kind: Kind) -> float:
-    if not text.strip(" |｜\u3000"):
+    if bars_only(text):
         return 0  # a bar alone weighs nothing either way
     if kind is Kind.PROSE:
         return min(han_count(text), PROSE_SCORE_CAP)

@@ -46,6 +46,8 @@ MIN_TITLE_TAIL = 4
 TITLE_LABEL = "chrome.title-label"
 SITE_NAME = "chrome.site-name"
 _SPACE = re.compile(r"\s+")
+# A title set out a character at a time (工 作 报 告): spacing, not words.
+_LETTER_SPACED = re.compile(r"[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]){2,}(?![\u4e00-\u9fff])")
 # A label in front of a title: a collection's (第1篇 区人大常委会工作报告), a
 # scraper's (标题: …), or a table's cell border (| … |).
 # (A colon alone is what is left of a field's label: :镇政府年度工作报告.)
@@ -234,7 +236,7 @@ def take_title(
     speaker = _SPEAKER_BEHIND.search(text) if not subtitle else None
     if speaker:  # the speaker's line run on behind the title: a line of its own
         text, subtitle = text[: speaker.start()], speaker.group(0).strip()
-    title = Line(parts[0].number, text)
+    title = Line(parts[0].number, _LETTER_SPACED.sub(lambda run: _SPACE.sub("", run.group(0)), text))
     if subtitle:  # its own line, where the opening lines of the report are
         at = next((i for i, line in enumerate(lines) if line.number > title.number), len(lines))
         lines = (*lines[:at], Line(title.number, subtitle), *lines[at:])
