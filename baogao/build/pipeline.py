@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     import jinja2
 
     from ..model import Listing, Report
+    from .store import ContentWriter
 
 # The stages (clean, outline, figures, rendering with Jinja and YAML) are
 # imported where they run: a re-run with nothing changed needs none of them,
@@ -290,28 +291,8 @@ def _write_content(options: Options, say: Callable[[str], None], progress: Progr
         for slug in (*rendered, *again)
     ]
     del read
-    entries = dict(the_plan.current)
+    entries = {**the_plan.current, **the_plan.carried}
     changed: list[str] = []
-    files: dict[str, str] = {}
-    progress("reports", 0, len(todo))
-    for prepared in prepare_reports(todo, options.templates):
-        report = prepared.report
-        progress("reports", len(changed) + 1, len(todo))
-        changed.append(report.slug)
-        source = given[report.slug]
-        if report.slug in again:
-            # Its source is as it was: the reader's pages stay as they saved them,
-            # without a word (a changed source's run says it kept them).
-            for name in report.edited_pages:
-                prepared.files.pop(f"{report.slug}/{name}", None)
-        files.update(prepared.files)
-        kept = [f"{report.slug}/{name}" for name in report.edited_pages]
-        entries[report.slug] = ReportEntry(
-            source.shown, source.digest, tuple(sorted({*prepared.files, *kept})), prepared.listing
-        )
-    entries.update(the_plan.carried)
-    new_manifest = Manifest(renderer, dict(manifest.files), dict(sorted(entries.items())))
-    listings = [_listing(entries[slug]) for slug in sorted(entries)]
     site_pages = (
         HOME_PAGE,
         CATALOGUE_SCRIPT,
@@ -323,21 +304,46 @@ def _write_content(options: Options, say: Callable[[str], None], progress: Progr
         REPORTS_SCRIPT,
         SITE_FILE,
     )
-    anything = bool(changed or the_plan.gone)
-    if site_pages_needed(manifest, new_manifest, anything, site_pages, lambda name: (options.content / name).exists()):
+    unchanged = Manifest(renderer, dict(manifest.files), dict(sorted(entries.items())))
+    exists = lambda name: (options.content / name).exists()  # noqa: E731
+    if not todo and not site_pages_needed(manifest, unchanged, bool(the_plan.gone), site_pages, exists):
+        listings = [_listing(entries[slug]) for slug in sorted(entries)]
+        if not (options.content / DATABASE_FILE).exists():
+            write_database(options.content, list(entries))
+            content_stats = tree_stats(options.content, "content")
+        return _Written(options, listings, content_stats, changed)
+    from .store import writing
+
+    touched = [task.slug for task in todo] + list(the_plan.gone)
+    with writing(options.content, manifest, touched, options.force, say) as writer:
+        # Each report's pages are written as soon as they are rendered: the
+        # run holds one report's pages at a time.
+        progress("reports", 0, len(todo))
+        for prepared in prepare_reports(todo, options.templates):
+            report = prepared.report
+            progress("reports", len(changed) + 1, len(todo))
+            changed.append(report.slug)
+            source = given[report.slug]
+            if report.slug in again:
+                # Its source is as it was: the reader's pages stay as they saved them,
+                # without a word (a changed source's run says it kept them).
+                for name in report.edited_pages:
+                    prepared.files.pop(f"{report.slug}/{name}", None)
+            writer.write(prepared.files)
+            kept = [f"{report.slug}/{name}" for name in report.edited_pages]
+            entries[report.slug] = ReportEntry(
+                source.shown, source.digest, tuple(sorted({*prepared.files, *kept})), prepared.listing
+            )
+        new_manifest = Manifest(renderer, dict(manifest.files), dict(sorted(entries.items())))
+        listings = [_listing(entries[slug]) for slug in sorted(entries)]
         fresh = frozenset(changed)
-        files.update(_render_site_pages(listings, options, _fulltext(options.content, files), fresh))
+        writer.write(_render_site_pages(listings, options, _fulltext(writer), fresh))
         stale = stale_files(manifest, entries, changed)
         removed = [name for slug in the_plan.gone for name in manifest.reports[slug].files]
-        removed += [name for names in stale.values() for name in names]
-        from .store import write_content
-
-        write_content(options.content, manifest, new_manifest, files, removed, options.force, say)
-        write_database(options.content, list(entries), changed)
-        content_stats = tree_stats(options.content, "content")
-    elif not (options.content / DATABASE_FILE).exists():
-        write_database(options.content, list(entries))
-        content_stats = tree_stats(options.content, "content")
+        writer.delete(removed + [name for names in stale.values() for name in names])
+        writer.record(new_manifest)
+    write_database(options.content, list(entries), changed)
+    content_stats = tree_stats(options.content, "content")
     return _Written(options, listings, content_stats, changed)
 
 
@@ -359,17 +365,12 @@ def _listing(entry: ReportEntry) -> Listing:
     return entry.listing
 
 
-def _fulltext(content: Path, files: dict[str, str]) -> Callable[[str], str]:
-    """A report's text by slug: as this run renders it, or as content/ holds it."""
+def _fulltext(writer: ContentWriter) -> Callable[[str], str]:
+    """A report's text by slug, as this run leaves it in content/."""
 
     def fulltext(slug: str) -> str:
-        name = f"{slug}/{FULLTEXT_TEXT}"
-        if name in files:
-            return files[name]
-        try:
-            return (content / name).read_text(encoding="utf-8")
-        except OSError:  # a report of an older version has no such file
-            return ""
+        # A report of an older version has no such file.
+        return writer.text(f"{slug}/{FULLTEXT_TEXT}") or ""
 
     return fulltext
 
