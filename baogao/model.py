@@ -292,7 +292,7 @@ class Report:
     (the page gives no title at all: the source file's name stands in)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Indicator:
     """A figure a reader may compare across reports: the first one a report
     states for a name and base unit."""
@@ -318,7 +318,7 @@ class Indicator:
         return f"{self.series or self.name}|{self.unit}|{self.measure}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PageRef:
     """A page of a report after its overview."""
 

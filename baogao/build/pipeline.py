@@ -49,7 +49,7 @@ from ..text.decode import decode_source
 from .database import DATABASE_FILE, write_database
 from .edits import edited_section_pages, page_texts, with_edits
 from .files import read_json, tree_digest, tree_stats
-from .manifest import DamagedManifest, Manifest, ReportEntry, load_manifest
+from .manifest import DamagedManifest, Manifest, ReportEntry, load_manifest, shared_listing
 from .plan import Given, known_slugs, plan, site_pages_needed, site_reports, stale_files
 from .reading import Task, read_again, read_path
 from .site import Stamp, build_site, input_digest, site_is_current, stats_cache
@@ -332,7 +332,7 @@ def _write_content(options: Options, say: Callable[[str], None], progress: Progr
             writer.write(prepared.files)
             kept = [f"{report.slug}/{name}" for name in report.edited_pages]
             entries[report.slug] = ReportEntry(
-                source.shown, source.digest, tuple(sorted({*prepared.files, *kept})), prepared.listing
+                source.shown, source.digest, tuple(sorted({*prepared.files, *kept})), shared_listing(prepared.listing)
             )
         new_manifest = Manifest(renderer, dict(manifest.files), dict(sorted(entries.items())))
         listings = [_listing(entries[slug]) for slug in sorted(entries)]
