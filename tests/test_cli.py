@@ -6,9 +6,13 @@ import json
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 from .conftest import ROOT, SAMPLE, SLUG, run_build
 
@@ -117,20 +121,30 @@ def test_mkdocs_build_works_on_its_own_after_an_edit(tmp_path: Path) -> None:
     assert (project / "site" / "search" / "search_index.json").is_file()
 
 
+def _state_rows(content: Path) -> dict[str, dict[str, object]]:
+    """The manifest's reports as the state database holds them, by slug."""
+    with closing(sqlite3.connect(content / ".baogao" / "state.sqlite")) as db:
+        rows = db.execute("SELECT slug, source, sha256, files, listing FROM reports").fetchall()
+    return {
+        slug: {"source": source, "sha256": digest, "files": json.loads(files), "listing": json.loads(listing)}
+        for slug, source, digest, files, listing in rows
+    }
+
+
 def test_a_damaged_manifest_is_replaced_with_a_warning_that_says_why_and_edits_are_kept(tmp_path: Path) -> None:
     assert _content_only(tmp_path, str(SAMPLE)).returncode == 0
     page = tmp_path / "content" / SLUG / "01.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n读者的补充。\n", encoding="utf-8")
-    manifest = tmp_path / "content" / ".baogao" / "manifest.json"
-    manifest.write_text('{"reports": {"x": {"source": 1', encoding="utf-8")
+    state = tmp_path / "content" / ".baogao" / "state.sqlite"
+    state.write_bytes(state.read_bytes()[:100] + b"\0" * 300)
     result = _content_only(tmp_path, str(SAMPLE))
     assert result.returncode == 0, result.stderr
     warning = result.stderr.splitlines()[0]
-    assert warning.startswith(f"warning: {manifest}: cannot be read (")
+    assert warning.startswith(f"warning: {state}: cannot be read (")
     assert "every report is rebuilt" in warning
     assert f"kept your edit of {page}" in result.stderr
     assert page.read_text(encoding="utf-8").endswith("读者的补充。\n")
-    assert json.loads(manifest.read_text(encoding="utf-8"))["reports"][SLUG]["source"]
+    assert _state_rows(tmp_path / "content")[SLUG]["source"]
 
 
 def test_a_build_not_on_a_terminal_prints_one_summary_line_and_no_third_party_chatter(tmp_path: Path) -> None:
@@ -185,20 +199,62 @@ def test_mkdocs_build_says_nothing_of_jieba(tmp_path: Path) -> None:
     assert all(line.startswith(("INFO", "  - ")) for line in said.splitlines() if line.strip()), said
 
 
+def _as_an_older_version(content: Path, change: Callable[[dict[str, Any]], None] = lambda entry: None) -> Path:
+    """Turn the state of `content` into the JSON manifest an older version
+    wrote (each entry passed through `change` first); its path."""
+    state = content / ".baogao" / "state.sqlite"
+    with closing(sqlite3.connect(state)) as db:
+        renderer = db.execute("SELECT value FROM settings WHERE name = 'renderer'").fetchone()[0]
+        files = dict(db.execute("SELECT path, sha256 FROM files"))
+    reports = _state_rows(content)
+    for entry in reports.values():
+        change(entry)
+    manifest = content / ".baogao" / "manifest.json"
+    manifest.write_text(json.dumps({"renderer": renderer, "reports": reports, "files": files}), encoding="utf-8")
+    state.unlink()
+    return manifest
+
+
 def test_a_site_from_an_older_version_gains_a_report_without_rebuilding_the_others_by_hand(tmp_path: Path) -> None:
     first, second = tmp_path / "first.txt", tmp_path / "second.txt"
     shutil.copy(SAMPLE, first)
     shutil.copy(SAMPLE, second)
     assert _content_only(tmp_path, str(first)).returncode == 0
-    # What an older version wrote: listings without metadata.
-    manifest = tmp_path / "content" / ".baogao" / "manifest.json"
-    data = json.loads(manifest.read_text(encoding="utf-8"))
-    for entry in data["reports"].values():
-        del entry["listing"]["metadata"]
-    manifest.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    # What an older version wrote: a JSON manifest, listings without metadata.
+    manifest = _as_an_older_version(tmp_path / "content", lambda entry: entry["listing"].pop("metadata"))
     # The next run names only the new source; the first one is still listed.
     result = _content_only(tmp_path, str(second))
     assert result.returncode == 0, result.stderr
     home = (tmp_path / "content" / "index.md").read_text(encoding="utf-8")
     assert 'href="first/index.html"' in home and 'href="second/index.html"' in home
-    assert json.loads(manifest.read_text(encoding="utf-8"))["reports"]["first"]["listing"]["metadata"]["kind"]
+    assert _state_rows(tmp_path / "content")["first"]["listing"]["metadata"]["kind"]  # type: ignore[index]
+    assert not manifest.exists()
+
+
+def test_an_older_versions_manifest_is_moved_over_once_and_keeps_the_readers_edits(tmp_path: Path) -> None:
+    import hashlib
+
+    content = tmp_path / "content"
+    assert _content_only(tmp_path, str(SAMPLE)).returncode == 0
+    page = content / SLUG / "01.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n读者的补充。\n", encoding="utf-8")
+    assert _content_only(tmp_path, str(SAMPLE)).returncode == 0
+    manifest = _as_an_older_version(content)
+    bookkeeping = {manifest, content / ".baogao" / "state.sqlite"}
+
+    def pages() -> dict[Path, bytes]:
+        return {path: path.read_bytes() for path in content.rglob("*") if path.is_file() and path not in bookkeeping}
+
+    before = pages()
+    # Nothing changed but the manifest's form: it is moved over, every page as it was.
+    result = _content_only(tmp_path, str(SAMPLE))
+    assert result.returncode == 0, result.stderr
+    assert not manifest.exists() and (content / ".baogao" / "state.sqlite").is_file()
+    assert pages() == before
+    # The page is still known as the reader's edit, not as what baogao wrote.
+    with closing(sqlite3.connect(content / ".baogao" / "state.sqlite")) as db:
+        (recorded,) = db.execute("SELECT sha256 FROM files WHERE path = ?", (f"{SLUG}/01.md",)).fetchone()
+    assert recorded != hashlib.sha256(page.read_bytes()).hexdigest()
+    # And a run after that reads the database alone, and changes nothing.
+    assert _content_only(tmp_path, str(SAMPLE)).returncode == 0
+    assert pages() == before and not manifest.exists()

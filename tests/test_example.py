@@ -194,7 +194,7 @@ def test_overview_links_report_json_and_summarises_cleaning(example_build: Path)
 # sees, so golden files leave it out (its determinism is tested below).
 # baogao's own bookkeeping, and the corpus database (binary; its rows are
 # checked by tests/test_database.py, and two builds' bytes by the test below).
-BOOKKEEPING = {Path(".baogao/manifest.json"), Path("corpus.sqlite")}
+BOOKKEEPING = {Path(".baogao/state.sqlite"), Path("corpus.sqlite")}
 
 
 def _same_tree(left: Path, right: Path, ignore: set[Path] = BOOKKEEPING) -> list[str]:

@@ -172,16 +172,21 @@ def _open(path: Path) -> sqlite3.Connection:
 
 
 def _finish(connection: sqlite3.Connection, work: Path) -> None:
-    """Write the database at `work` as ``.corpus.sqlite.tmp`` beside it,
-    vacuumed. The copy's header holds counters of the work file's history
-    (its schema cookie above all): with the cookie set to a fixed value
-    first, the copy depends on the rows alone. Setting the cookie is safe
-    here: no other connection has this scratch file open."""
+    """Write the database at `work` as ``.corpus.sqlite.tmp`` beside it, vacuumed."""
+    vacuum_into(connection, work.with_name(work.name.removesuffix(".work") + ".tmp"))
+
+
+def vacuum_into(connection: sqlite3.Connection, target: Path) -> None:
+    """Write the database of `connection` (a scratch file) whole as `target`,
+    vacuumed: with WITHOUT ROWID tables, the same rows give the same bytes.
+    The copy's header holds counters of the scratch file's history (its
+    schema cookie above all): with the cookie set to a fixed value first,
+    the copy depends on the rows alone. Setting the cookie is safe here: no
+    other connection has the scratch file open."""
     connection.commit()
     connection.execute(f"PRAGMA schema_version = {SCHEMA_COOKIE}")
     connection.commit()
-    temporary = work.with_name(work.name.removesuffix(".work") + ".tmp")
-    connection.execute("VACUUM INTO ?", (str(temporary),))
+    connection.execute("VACUUM INTO ?", (str(target),))
 
 
 def _updated(target: Path, work: Path, slugs: list[str], changed: set[str]) -> bool:

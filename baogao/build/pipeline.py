@@ -49,7 +49,7 @@ from ..text.decode import decode_source
 from .database import DATABASE_FILE, write_database
 from .edits import edited_section_pages, page_texts, with_edits
 from .files import read_json, tree_digest, tree_stats
-from .manifest import DamagedManifest, Manifest, ReportEntry, load_manifest, shared_listing
+from .manifest import LEGACY_MANIFEST, DamagedManifest, Manifest, ReportEntry, load_manifest, shared_listing
 from .plan import Given, known_slugs, plan, site_pages_needed, site_reports, stale_files
 from .reading import Task, read_again, read_path
 from .site import Stamp, build_site, input_digest, site_is_current, stats_cache
@@ -306,7 +306,10 @@ def _write_content(options: Options, say: Callable[[str], None], progress: Progr
     )
     unchanged = Manifest(renderer, dict(manifest.files), dict(sorted(entries.items())))
     exists = lambda name: (options.content / name).exists()  # noqa: E731
-    if not todo and not site_pages_needed(manifest, unchanged, bool(the_plan.gone), site_pages, exists):
+    # A site of an earlier version moves its JSON manifest over on its first run.
+    moving = not manifest.stored and (options.content / LEGACY_MANIFEST).exists()
+    anything = bool(the_plan.gone) or moving
+    if not todo and not site_pages_needed(manifest, unchanged, anything, site_pages, exists):
         listings = [_listing(entries[slug]) for slug in sorted(entries)]
         if not (options.content / DATABASE_FILE).exists():
             write_database(options.content, list(entries))
@@ -341,7 +344,7 @@ def _write_content(options: Options, say: Callable[[str], None], progress: Progr
         stale = stale_files(manifest, entries, changed)
         removed = [name for slug in the_plan.gone for name in manifest.reports[slug].files]
         writer.delete(removed + [name for names in stale.values() for name in names])
-        writer.record(new_manifest)
+        writer.record(new_manifest, changed)
     write_database(options.content, list(entries), changed)
     content_stats = tree_stats(options.content, "content")
     return _Written(options, listings, content_stats, changed)

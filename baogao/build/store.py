@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 
 from ..errors import BaogaoError
 from .files import sha256
-from .manifest import MANIFEST, Manifest, dump_manifest
+from .manifest import MANIFEST, Manifest, write_manifest
 from .staging import atomic_write, staged
 
 BACKUP = ".baogao/backup"
@@ -91,12 +91,12 @@ class ContentWriter:
     so a run holds one report's pages at a time, not all of them (2,000
     reports held about 0.9 GB of pages before they were written)."""
 
-    def __init__(
-        self, stage: Path, content: Path, recorded: Mapping[str, str], force: bool, say: Callable[[str], None]
-    ) -> None:
+    def __init__(self, stage: Path, content: Path, manifest: Manifest, force: bool, say: Callable[[str], None]) -> None:
         self.stage, self.content, self.force, self.say = stage, content, force, say
-        self.hashes = dict(recorded)
-        self.recorded = recorded
+        self.manifest = manifest
+        """The last run's manifest."""
+        self.recorded = manifest.files
+        self.hashes = dict(manifest.files)
         self.before: dict[str, tuple[int, int, int] | None] = {}
 
     def write(self, files: Mapping[str, str]) -> None:
@@ -121,10 +121,11 @@ class ContentWriter:
                 continue
         return None
 
-    def record(self, manifest: Manifest) -> None:
-        """Write the run's manifest, with the hashes of what it wrote, into the stage."""
+    def record(self, manifest: Manifest, changed: Collection[str]) -> None:
+        """Write the run's manifest, with the hashes of what it wrote, into the
+        stage; `changed` names the reports processed this run."""
         final = Manifest(manifest.renderer, self.hashes, manifest.reports)
-        atomic_write(self.stage / MANIFEST, dump_manifest(final))
+        write_manifest(self.stage, final, self.manifest, changed)
 
     def _note(self, relatives: Iterable[str]) -> None:
         # Each page's state as the run found it, before it writes there: a
@@ -157,7 +158,7 @@ def writing(
     names = {*touched, MANIFEST.split("/", 1)[0]}
     alone = [entry.name for entry in _folders(content) if entry.name not in names]
     with staged(content, whole=alone) as stage:
-        writer = ContentWriter(stage, content, manifest.files, force, say)
+        writer = ContentWriter(stage, content, manifest, force, say)
         yield writer
         writer.check()
 
