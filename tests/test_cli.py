@@ -14,6 +14,8 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from .conftest import ROOT, SAMPLE, SLUG, run_build
 
 
@@ -258,3 +260,34 @@ def test_an_older_versions_manifest_is_moved_over_once_and_keeps_the_readers_edi
     # And a run after that reads the database alone, and changes nothing.
     assert _content_only(tmp_path, str(SAMPLE)).returncode == 0
     assert pages() == before and not manifest.exists()
+
+
+def test_a_re_run_reads_the_listings_only_when_the_site_wide_pages_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from baogao.build import manifest
+    from baogao.cli import main
+
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for name in ("a", "b", "c"):
+        shutil.copy(SAMPLE, sources / f"{name}.txt")
+    arguments = ["-q", "--no-site", "--content", str(tmp_path / "content"), str(sources)]
+    assert main(arguments, root=ROOT) == 0
+    read: list[str] = []
+    real = manifest.listing_from_data
+
+    def counted(data: dict[str, Any]) -> Any:
+        read.append(data["slug"])
+        return real(data)
+
+    monkeypatch.setattr(manifest, "listing_from_data", counted)
+    home = tmp_path / "content" / "index.md"
+    before = home.read_bytes()
+    assert main(arguments, root=ROOT) == 0
+    assert read == []  # nothing changed: no listing is parsed
+    (sources / "b.txt").write_text(SAMPLE.read_text(encoding="utf-8") + "\n补充一句。\n", encoding="utf-8")
+    assert main(arguments, root=ROOT) == 0
+    # One changed: the other two are read from the state for the home page.
+    assert sorted(read) == ["a", "c"]
+    assert home.read_bytes() != before and 'href="a/index.html"' in home.read_text(encoding="utf-8")

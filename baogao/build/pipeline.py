@@ -49,7 +49,15 @@ from ..text.decode import decode_source
 from .database import DATABASE_FILE, write_database
 from .edits import edited_section_pages, page_texts, with_edits
 from .files import read_json, tree_digest, tree_stats
-from .manifest import LEGACY_MANIFEST, DamagedManifest, Manifest, ReportEntry, load_manifest, shared_listing
+from .manifest import (
+    LEGACY_MANIFEST,
+    DamagedManifest,
+    Manifest,
+    ReportEntry,
+    load_manifest,
+    read_listings,
+    shared_listing,
+)
 from .plan import Given, known_slugs, plan, site_pages_needed, site_reports, stale_files
 from .reading import Task, read_again, read_path
 from .site import Stamp, build_site, input_digest, site_is_current, stats_cache
@@ -219,7 +227,8 @@ class _Written:
 
     options: Options
     """The options with the search chosen for this corpus."""
-    listings: list[Listing]
+    listings: Callable[[], list[Listing]]
+    """Every report's listing (read from the state database when asked)."""
     content_stats: dict[str, list[int]]
     changed: list[str]
 
@@ -242,7 +251,8 @@ def _write_content(options: Options, say: Callable[[str], None], progress: Progr
     if not paths:
         suffixes = ", ".join(SOURCE_SUFFIXES)
         raise ConfigError(f"no report files ({suffixes}) found in " + ", ".join(p.as_posix() for p in options.sources))
-    manifest = _load_manifest(options.content, say)
+    code = renderer_key(options.templates)
+    manifest = _load_manifest(options.content, code, say)
     shown_as = {path: shown_path(path, options.root) for path in paths}
     slugs = assign_slugs(paths, known_slugs(manifest, shown_as))
     # Hash every source; read, clean and outline only those that changed,
@@ -275,7 +285,7 @@ def _write_content(options: Options, say: Callable[[str], None], progress: Progr
         return (options.root / shown).exists()
 
     options = replace(options, search=choose_search(options.search, site_reports(manifest, given, source_exists)))
-    renderer = renderer_key(options.templates) + f"+search={options.search}"
+    renderer = code + f"+search={options.search}"
     content_stats = tree_stats(options.content, "content")
     existing = {name.removeprefix("content:") for name in content_stats}
     the_plan = plan(manifest, renderer, given, existing, source_exists)
@@ -310,11 +320,10 @@ def _write_content(options: Options, say: Callable[[str], None], progress: Progr
     moving = not manifest.stored and (options.content / LEGACY_MANIFEST).exists()
     anything = bool(the_plan.gone) or moving
     if not todo and not site_pages_needed(manifest, unchanged, anything, site_pages, exists):
-        listings = [_listing(entries[slug]) for slug in sorted(entries)]
         if not (options.content / DATABASE_FILE).exists():
             write_database(options.content, list(entries))
             content_stats = tree_stats(options.content, "content")
-        return _Written(options, listings, content_stats, changed)
+        return _Written(options, lambda: _listings(options.content, entries), content_stats, changed)
     from .store import writing
 
     touched = [task.slug for task in todo] + list(the_plan.gone)
@@ -338,7 +347,7 @@ def _write_content(options: Options, say: Callable[[str], None], progress: Progr
                 source.shown, source.digest, tuple(sorted({*prepared.files, *kept})), shared_listing(prepared.listing)
             )
         new_manifest = Manifest(renderer, dict(manifest.files), dict(sorted(entries.items())))
-        listings = [_listing(entries[slug]) for slug in sorted(entries)]
+        listings = _listings(options.content, entries)
         fresh = frozenset(changed)
         writer.write(_render_site_pages(listings, options, _fulltext(writer), fresh))
         stale = stale_files(manifest, entries, changed)
@@ -347,13 +356,14 @@ def _write_content(options: Options, say: Callable[[str], None], progress: Progr
         writer.record(new_manifest, changed)
     write_database(options.content, list(entries), changed)
     content_stats = tree_stats(options.content, "content")
-    return _Written(options, listings, content_stats, changed)
+    return _Written(options, lambda: listings, content_stats, changed)
 
 
-def _load_manifest(content: Path, say: Callable[[str], None]) -> Manifest:
-    """The last run's manifest; a damaged one is replaced, with a warning."""
+def _load_manifest(content: Path, code: str, say: Callable[[str], None]) -> Manifest:
+    """The last run's manifest; a damaged one is replaced, with a warning.
+    `code` is this version's `renderer_key`."""
     try:
-        return load_manifest(content)
+        return load_manifest(content, code + "+")
     except DamagedManifest as error:
         say(
             f"warning: {error}; starting a new one: every report is rebuilt, and each page already in "
@@ -362,10 +372,16 @@ def _load_manifest(content: Path, say: Callable[[str], None]) -> Manifest:
         return Manifest()
 
 
-def _listing(entry: ReportEntry) -> Listing:
-    if entry.listing is None:  # the plan keeps no such entry: it is read again
-        raise BaogaoError(f"{entry.source}: the manifest lacks this report's listing; run again")
-    return entry.listing
+def _listings(content: Path, entries: dict[str, ReportEntry]) -> list[Listing]:
+    """Every report's listing in slug order, those left in the state database read from it."""
+    stored = read_listings(content, [slug for slug, entry in entries.items() if entry.listing is None])
+    listings = []
+    for slug in sorted(entries):
+        listing = entries[slug].listing or stored.get(slug)
+        if listing is None:  # the plan keeps no such entry: it is read again
+            raise BaogaoError(f"{entries[slug].source}: the manifest lacks this report's listing; run again")
+        listings.append(listing)
+    return listings
 
 
 def _fulltext(writer: ContentWriter) -> Callable[[str], str]:
@@ -425,10 +441,10 @@ def _site_data_before(content: Path) -> tuple[dict[str, Any], dict[str, Any]] | 
 
 
 def _build_site_unless_current(
-    options: Options, listings: list[Listing], content_stats: dict[str, list[int]], progress: Progress
+    options: Options, listings: Callable[[], list[Listing]], content_stats: dict[str, list[int]], progress: Progress
 ) -> None:
     """Build the site, unless content/ and the configuration are as they were
-    for the site that is there. Empties `listings` (the caller's last use)."""
+    for the site that is there. Empties the list `listings` gives (the caller's last use)."""
     roots = {"content": options.content, "config": options.config_file, "templates": options.templates}
     key = _versions() + "+search=" + options.search
     stats = content_stats | tree_stats(options.config_file, "config") | tree_stats(options.templates, "templates")
@@ -441,10 +457,11 @@ def _build_site_unless_current(
     stamp = Stamp(key, found, stats, hashes)
     from ..render.site_pages import nav_entries
 
-    nav = nav_entries(listings, options.search)
+    listed = listings()
+    nav = nav_entries(listed, options.search)
     # All the site needs of the listings is the navigation: let them go
     # before MkDocs reads the pages (every report's indicators: 0.1 GB at
     # 2,000 reports, held in every worker forked from this process).
-    listings.clear()
+    listed.clear()
     release_memory()
     build_site(options.config_file, options.content, options.site, nav, stamp, options.quiet, options.search, progress)

@@ -60,7 +60,7 @@ def is_current(
     renderer, same source bytes, and none of the files baogao wrote is gone."""
     return (
         entry is not None
-        and entry.listing is not None
+        and entry.has_listing
         and manifest.renderer == renderer
         and (entry.source, entry.sha256) == (given.shown, given.digest)
         and all(name in existing or name not in manifest.files for name in entry.files)
@@ -90,7 +90,7 @@ def plan(
     others = [slug for slug in manifest.reports if slug not in given]
     gone = tuple(slug for slug in others if not source_exists(manifest.reports[slug].source))
     kept = [slug for slug in others if slug not in gone]
-    carried = {slug: manifest.reports[slug] for slug in kept if manifest.reports[slug].listing is not None}
+    carried = {slug: manifest.reports[slug] for slug in kept if manifest.reports[slug].has_listing}
     refresh = tuple(slug for slug in kept if slug not in carried)
     return Plan(current, tuple(todo), gone, carried, refresh)
 
