@@ -336,3 +336,30 @@ def test_a_build_killed_after_the_swap_keeps_the_carried_folders(tmp_path: Path)
     staging.recover(site.absolute())
     assert _snapshot(site) == {"index.html": b"new", "part-a/index.bin": b"part-a", "part-b/index.bin": b"part-b"}
     assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_source_changed_during_the_build_stops_it_with_content_untouched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A source's bytes are read again when its turn comes (a run does not
+    # hold them all): if they are no longer what was hashed, the run stops.
+    from baogao.build import pipeline
+    from baogao.cli import main
+
+    sources = _sources(tmp_path)
+    arguments = ["-q", "--no-site", "--content", str(tmp_path / "content"), str(sources)]
+    assert main(arguments, root=ROOT) == 0
+    before = _snapshot(tmp_path / "content")
+    (sources / "a.txt").write_text(SAMPLE.read_text(encoding="utf-8") + "\n补充。\n", encoding="utf-8")
+    real = pipeline.prepare_reports
+
+    def prepare_after_a_save(todo, templates):  # type: ignore[no-untyped-def]
+        (sources / "a.txt").write_text(SAMPLE.read_text(encoding="utf-8") + "\n又改了。\n", encoding="utf-8")
+        return real(todo, templates)
+
+    monkeypatch.setattr(pipeline, "prepare_reports", prepare_after_a_save)
+    assert main(arguments, root=ROOT) == 1
+    assert _snapshot(tmp_path / "content") == before
+    monkeypatch.undo()
+    assert main(arguments, root=ROOT) == 0
+    assert "又改了" in (tmp_path / "content" / "a" / "fulltext.txt").read_text(encoding="utf-8")

@@ -9,7 +9,9 @@ and both output folders are rebuilt in a staging copy and swapped in whole.
 
 from __future__ import annotations
 
+import collections
 import functools
+import itertools
 import multiprocessing
 import re
 from collections.abc import Callable, Iterator
@@ -21,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import jinja2
 
-    from ..model import Listing, Report
+    from ..model import Listing
     from .store import ContentWriter
 
 # The stages (clean, outline, figures, rendering with Jinja and YAML) are
@@ -74,6 +76,8 @@ from .staging import exclusive
 PAGEFIND_ABOVE = LARGE_SITE_REPORTS
 # Below this many changed reports, starting worker processes costs more than it saves.
 PARALLEL_FROM = 8
+# Reports a worker has queued ahead of the one it prepares.
+IN_FLIGHT = 4
 PACKAGE = Path(__file__).resolve().parent.parent
 
 
@@ -99,12 +103,15 @@ class Options:
 
 @dataclass(frozen=True)
 class Prepared:
-    """One changed source, processed and rendered."""
+    """One changed source, processed and rendered: what the run keeps of it
+    (a worker sends this back, not the whole `Report`)."""
 
-    report: Report
+    slug: str
     files: dict[str, str]
     """Its content/ files, keyed by path relative to content/."""
     listing: Listing
+    edited_pages: tuple[str, ...] = ()
+    """Its section pages the reader edited (`Report.edited_pages`)."""
 
 
 def prepare(task: Task, env: jinja2.Environment) -> Prepared:
@@ -112,7 +119,7 @@ def prepare(task: Task, env: jinja2.Environment) -> Prepared:
     from ..render.pages import listing, render_report
     from ..text.report import process
 
-    source = replace(decode_source(task.data, task.shown, task.digest), path=task.published)
+    source = replace(decode_source(task.source_bytes(), task.shown, task.digest), path=task.published)
     report = process(source, task.slug)
     if task.corrections:
         from ..render.labels import KINDS, REGION_LEVELS
@@ -135,7 +142,7 @@ def prepare(task: Task, env: jinja2.Environment) -> Prepared:
         raise InputError(task.shown, "no report text: the file holds only page chrome")
     if task.edited:
         report = with_edits(report, task.edited)
-    return Prepared(report, render_report(report, env), listing(report))
+    return Prepared(report.slug, render_report(report, env), listing(report), report.edited_pages)
 
 
 def prepare_reports(todo: list[Task], templates: Path) -> Iterator[Prepared]:
@@ -159,7 +166,17 @@ def prepare_reports(todo: list[Task], templates: Path) -> Iterator[Prepared]:
         return
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(cores, mp_context=context, initializer=_start_worker, initargs=(templates,)) as pool:
-        yield from pool.map(_prepare_in_worker, todo, chunksize=4)
+        # A few tasks a worker in flight, not all of them: results the run has
+        # not written yet wait in memory (`map` submits every task at once).
+        tasks = iter(todo)
+        flying = collections.deque(
+            pool.submit(_prepare_in_worker, task) for task in itertools.islice(tasks, cores * IN_FLIGHT)
+        )
+        while flying:
+            prepared = flying.popleft().result()
+            for task in itertools.islice(tasks, 1):
+                flying.append(pool.submit(_prepare_in_worker, task))
+            yield prepared
 
 
 _worker_env: list[jinja2.Environment] = []
@@ -332,18 +349,18 @@ def _write_content(options: Options, say: Callable[[str], None], progress: Progr
         # run holds one report's pages at a time.
         progress("reports", 0, len(todo))
         for prepared in prepare_reports(todo, options.templates):
-            report = prepared.report
+            slug = prepared.slug
             progress("reports", len(changed) + 1, len(todo))
-            changed.append(report.slug)
-            source = given[report.slug]
-            if report.slug in again:
+            changed.append(slug)
+            source = given[slug]
+            if slug in again:
                 # Its source is as it was: the reader's pages stay as they saved them,
                 # without a word (a changed source's run says it kept them).
-                for name in report.edited_pages:
-                    prepared.files.pop(f"{report.slug}/{name}", None)
+                for name in prepared.edited_pages:
+                    prepared.files.pop(f"{slug}/{name}", None)
             writer.write(prepared.files)
-            kept = [f"{report.slug}/{name}" for name in report.edited_pages]
-            entries[report.slug] = ReportEntry(
+            kept = [f"{slug}/{name}" for name in prepared.edited_pages]
+            entries[slug] = ReportEntry(
                 source.shown, source.digest, tuple(sorted({*prepared.files, *kept})), shared_listing(prepared.listing)
             )
         new_manifest = Manifest(renderer, dict(manifest.files), dict(sorted(entries.items())))
