@@ -218,7 +218,9 @@ def read_page(page: Any, config: Any, known: SourceRead | None, file_hash: str |
     page.markdown = ""
     # Front matter JSON would not give back as it is (a date) is not kept: the page is read every time.
     kept = _keeps_as_json(page.meta)
-    return SourceRead(file_hash, copy.deepcopy(page.meta) if kept else {}, links, kept)
+    # The page's own front matter, not a copy: rendering reads the file again
+    # into a new one (`Page.read_source`), so this one stays as read.
+    return SourceRead(file_hash, page.meta if kept else {}, links, kept)
 
 
 def _keeps_as_json(meta: Any) -> bool:

@@ -472,6 +472,7 @@ def _build_site_unless_current(
     # differs from the stamp, and the next run builds again.
     found, hashes = digest()
     stamp = Stamp(key, found, stats, hashes)
+    from ..render.catalogue import forget_catalogue
     from ..render.site_pages import nav_entries
 
     listed = listings()
@@ -480,5 +481,6 @@ def _build_site_unless_current(
     # before MkDocs reads the pages (every report's indicators: 0.1 GB at
     # 2,000 reports, held in every worker forked from this process).
     listed.clear()
+    forget_catalogue()
     release_memory()
     build_site(options.config_file, options.content, options.site, nav, stamp, options.quiet, options.search, progress)

@@ -101,6 +101,12 @@ def catalogue(listings: list[Listing]) -> list[Entry]:
 _last: list[Any] = [(), ()]  # the listings of the last catalogue, and its entries
 
 
+def forget_catalogue() -> None:
+    """Let go of the last catalogue and its listings (`catalogue` keeps them
+    for the next call): the site build holds no listing while it renders."""
+    _last[:] = [(), ()]
+
+
 @dataclass(frozen=True)
 class Facet:
     field: str
