@@ -234,7 +234,7 @@ def build(options: Options, say: Callable[[str], None], progress: Progress = no_
             # frame; handing their memory back before MkDocs forks its
             # workers keeps it out of every worker (2,000 reports: 1.5 GB).
             release_memory()
-            _build_site_unless_current(written.options, written.listings, written.content_stats, progress)
+            _build_site_unless_current(written.options, written.content_stats, progress)
         return written.changed
 
 
@@ -244,8 +244,6 @@ class _Written:
 
     options: Options
     """The options with the search chosen for this corpus."""
-    listings: Callable[[], list[Listing]]
-    """Every report's listing (read from the state database when asked)."""
     content_stats: dict[str, list[int]]
     changed: list[str]
 
@@ -340,7 +338,7 @@ def _write_content(options: Options, say: Callable[[str], None], progress: Progr
         if not (options.content / DATABASE_FILE).exists():
             write_database(options.content, list(entries))
             content_stats = tree_stats(options.content, "content")
-        return _Written(options, lambda: _listings(options.content, entries), content_stats, changed)
+        return _Written(options, content_stats, changed)
     from .store import writing
 
     touched = [task.slug for task in todo] + list(the_plan.gone)
@@ -373,7 +371,7 @@ def _write_content(options: Options, say: Callable[[str], None], progress: Progr
         writer.record(new_manifest, changed)
     write_database(options.content, list(entries), changed)
     content_stats = tree_stats(options.content, "content")
-    return _Written(options, lambda: listings, content_stats, changed)
+    return _Written(options, content_stats, changed)
 
 
 def _load_manifest(content: Path, code: str, say: Callable[[str], None]) -> Manifest:
@@ -417,6 +415,7 @@ def _render_site_pages(
     """The home page, comparison, navigation (and search page) over every
     report; `changed` names the reports processed this run (the readings of
     copies none of which changed are the last run's)."""
+    from ..render.catalogue import forget_catalogue
     from ..render.environment import make_environment
     from ..render.site_pages import (
         render_catalogue_script,
@@ -445,6 +444,9 @@ def _render_site_pages(
     }
     if options.search == "pagefind":
         files[SEARCH_PAGE] = render_search(env)
+    # The catalogue keeps the last listings for the next page that asks: no
+    # page does after these, and the site build should hold none of them.
+    forget_catalogue()
     return files
 
 
@@ -457,11 +459,9 @@ def _site_data_before(content: Path) -> tuple[dict[str, Any], dict[str, Any]] | 
     return (readings, copies) if isinstance(readings, dict) and isinstance(copies, dict) else None
 
 
-def _build_site_unless_current(
-    options: Options, listings: Callable[[], list[Listing]], content_stats: dict[str, list[int]], progress: Progress
-) -> None:
+def _build_site_unless_current(options: Options, content_stats: dict[str, list[int]], progress: Progress) -> None:
     """Build the site, unless content/ and the configuration are as they were
-    for the site that is there. Empties the list `listings` gives (the caller's last use)."""
+    for the site that is there."""
     roots = {"content": options.content, "config": options.config_file, "templates": options.templates}
     key = _versions() + "+search=" + options.search
     stats = content_stats | tree_stats(options.config_file, "config") | tree_stats(options.templates, "templates")
@@ -472,15 +472,17 @@ def _build_site_unless_current(
     # differs from the stamp, and the next run builds again.
     found, hashes = digest()
     stamp = Stamp(key, found, stats, hashes)
-    from ..render.catalogue import forget_catalogue
-    from ..render.site_pages import nav_entries
-
-    listed = listings()
-    nav = nav_entries(listed, options.search)
-    # All the site needs of the listings is the navigation: let them go
-    # before MkDocs reads the pages (every report's indicators: 0.1 GB at
-    # 2,000 reports, held in every worker forked from this process).
-    listed.clear()
-    forget_catalogue()
-    release_memory()
+    nav = _read_nav(options.content)
     build_site(options.config_file, options.content, options.site, nav, stamp, options.quiet, options.search, progress)
+
+
+def _read_nav(content: Path) -> list[Any]:
+    """The navigation the content phase wrote (`render_nav`): all the site
+    build needs of the listings, which it therefore never holds (reading
+    10,000 listings and grouping their copies again took 1.2 GB for a moment
+    at the start of the site build)."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    nav = yaml.load((content / NAV_FILE).read_text(encoding="utf-8"), Loader=loader)["nav"]
+    return list(nav)
