@@ -59,6 +59,18 @@ def rendered_info(page: Any) -> tuple[Any, ...]:
     )
 
 
+def apply_titles(pages: Sequence[Any], titles: dict[str, Any]) -> None:
+    """Give each of `pages` the title its rendering found (`rendered_info`)."""
+    for page in pages:
+        set_rendered_title(page, titles[page.file.src_uri])
+
+
+def forget_anchors(page: Any) -> None:
+    """Let go of the anchors a rendered page has and links to (once taken by `rendered_info`)."""
+    page.present_anchor_ids = None
+    page.links_to_anchors = None
+
+
 def apply_rendered(pages: Sequence[Any], files: Any, rendered: dict[str, Any]) -> None:
     """Give each of `pages` what `rendered_info` found rendering it (here or in another process)."""
     for page in pages:

@@ -29,6 +29,7 @@ import contextlib
 import logging
 import multiprocessing
 import os
+import pickle
 import tempfile
 import time
 import traceback
@@ -225,19 +226,22 @@ def _in_workers(
     # file system would only move the memory).
     spill = _Spill(Path(config.site_dir).parent)
 
-    def render(claim: Any) -> list[Any]:
-        """Render pages claimed in chunks until none are left; return them."""
+    def render(claim: Any) -> tuple[list[Any], dict[str, Any]]:
+        """Render pages claimed in chunks until none are left; return them,
+        and what other pages need of each (`mkdocs_api.rendered_info`)."""
         share: list[Any] = []
         while chunk := claim():
             for page in chunk:
                 mkdocs_api.populate_page(page, config, files)
                 spill.put(page)
             share += chunk
-        return share
+        return share, spill.infos
 
-    def write(share: Sequence[Any], message: tuple[dict[str, Any], list[str]], claim: Any) -> None:
-        rendered, then = message
-        mkdocs_api.apply_rendered(plan.pages, files, rendered)
+    def write(share: Sequence[Any], message: tuple[dict[str, str | None], list[str]], claim: Any) -> None:
+        # Writing a page through the template needs the other pages' titles
+        # (the navigation), not their anchors: only the parent checks links.
+        titles, then = message
+        mkdocs_api.apply_titles(plan.pages, titles)
         worker_env = config.plugins.on_env(plan.env, config=config, files=files)
         write_pages(share, worker_env, spill)
         queued = [by_uri[uri] for uri in then]
@@ -267,8 +271,9 @@ def _in_workers(
             later = [page for page in plan.later() if page.file.src_uri not in rendering]
         then = [page.file.src_uri for page in later]
         write_static()
+        titles = {uri: info[0] for uri, info in rendered.items()}
         for worker in pool:
-            worker.send((rendered, then))
+            worker.send((titles, then))
         for worker in pool:
             worker.receive()
         progress("pages", len(plan.pages), len(plan.pages))
@@ -291,7 +296,7 @@ def _write_pages(share: Sequence[Any], config: Any, files: Any, nav: Any, env: A
             spill.take(page)
         mkdocs_api.build_page(page, config, doc_files, nav, env, excluded=page.file.inclusion.is_excluded())
         if spill is not None:
-            page.content, page.markdown = None, ""
+            page.content, page.markdown, page.toc = None, "", None
 
 
 class _Spill:
@@ -301,32 +306,39 @@ class _Spill:
     page's title is known before writing any of them through the template:
     held in memory, that share's HTML grew each worker by 0.33 GB at 2,000
     reports (1.6 GB at 10,000). The file has no name and goes with the worker.
+    The file is the worker's own, written and read by it alone (pickle).
     """
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.file: Any = None
         self.where: dict[str, tuple[int, int]] = {}
+        self.infos: dict[str, Any] = {}
+        """What other pages need of each page put here (`mkdocs_api.rendered_info`)."""
 
     def put(self, page: Any) -> None:
-        """Move `page`'s HTML (and its Markdown, rendered) out of memory."""
+        """Move `page`'s HTML and table of contents out of memory, keeping
+        what other pages need of it in `infos`."""
         if self.file is None:
             self.file = tempfile.TemporaryFile(dir=self.folder)  # noqa: SIM115 (open for the worker's life)
-        data = page.content.encode("utf-8", "surrogatepass")
+        uri = page.file.src_uri
+        self.infos[uri] = mkdocs_api.rendered_info(page)
+        data = pickle.dumps((page.content, page.toc), pickle.HIGHEST_PROTOCOL)
         self.file.seek(0, os.SEEK_END)
-        self.where[page.file.src_uri] = (self.file.tell(), len(data))
+        self.where[uri] = (self.file.tell(), len(data))
         self.file.write(data)
         # Not None: MkDocs's title would then be empty (`Page.title`).
-        page.content, page.markdown = None, ""
+        page.content, page.markdown, page.toc = None, "", None
+        mkdocs_api.forget_anchors(page)
 
     def take(self, page: Any) -> None:
-        """Give `page` its HTML back, where it was put here."""
+        """Give `page` its HTML and table of contents back, where they were put here."""
         where = self.where.pop(page.file.src_uri, None)
         if where is None:
             return
         offset, size = where
         self.file.seek(offset)
-        page.content = self.file.read(size).decode("utf-8", "surrogatepass")
+        page.content, page.toc = pickle.loads(self.file.read(size))
 
 
 _parent = os.getpid()
@@ -380,8 +392,8 @@ class _Worker:
     @staticmethod
     def _run(connection: Connection, queue: _PageQueue, then: _PageQueue, render: Any, write: Any) -> None:
         try:
-            share = render(queue.claim)
-            connection.send(("ok", {page.file.src_uri: mkdocs_api.rendered_info(page) for page in share}))
+            share, infos = render(queue.claim)
+            connection.send(("ok", infos))
             message = connection.recv()
             write(share, message, then.claim)
             connection.send(("ok", None))
