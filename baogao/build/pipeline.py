@@ -3,8 +3,9 @@
 `build` reads like a table of contents: find the sources, plan, process what
 changed, render the site-wide pages, write content/, build the site. Every
 text stage is a pure function of the value the previous one returned (see
-`text.report.process`); I/O happens only in `sources`, `store` and `site`,
-and both output folders are rebuilt in a staging copy and swapped in whole.
+`text.report.process`); I/O happens in the build layer's other modules
+(`sources`, `manifest`, `store`, `site_wide`, `site`), and both output
+folders are rebuilt in a staging copy and swapped in whole.
 """
 
 from __future__ import annotations
@@ -18,51 +19,37 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import jinja2
 
     from ..model import Listing
-    from .store import ContentWriter
 
 # The stages (clean, outline, figures, rendering with Jinja and YAML) are
 # imported where they run: a re-run with nothing changed needs none of them,
 # and importing them is a fifth of its time.
 
 from .. import LARGE_SITE_REPORTS
-from ..errors import BaogaoError, ConfigError, InputError
+from ..errors import ConfigError, InputError
 from ..progress import Progress, no_progress
-from ..render.names import (
-    CATALOGUE_SCRIPT,
-    COMPARE_PAGE,
-    COPIES_FILE,
-    FULLTEXT_TEXT,
-    HISTORY_FILE,
-    HOME_PAGE,
-    NAV_FILE,
-    READINGS_FILE,
-    REPORTS_SCRIPT,
-    SEARCH_PAGE,
-    SITE_FILE,
-)
 from ..text.datasets import DATASET_ROW, is_dataset
 from ..text.decode import decode_source
 from .database import DATABASE_FILE, write_database
 from .edits import edited_section_pages, page_texts, with_edits
-from .files import read_json, tree_digest, tree_stats
+from .files import tree_digest, tree_stats
 from .manifest import (
     LEGACY_MANIFEST,
     DamagedManifest,
     Manifest,
     ReportEntry,
     load_manifest,
-    read_listings,
     shared_listing,
 )
 from .plan import Given, known_slugs, plan, site_pages_needed, site_reports, stale_files
 from .reading import Task, read_again, read_path
 from .site import Stamp, build_site, input_digest, site_is_current, stats_cache
+from .site_wide import SITE_PAGES, fulltext_of, listings_of, read_nav, render_site_pages
 from .sources import (
     SOURCE_SUFFIXES,
     assign_slugs,
@@ -270,9 +257,10 @@ def _write_content(options: Options, say: Callable[[str], None], progress: Progr
     manifest = _load_manifest(options.content, code, say)
     shown_as = {path: shown_path(path, options.root) for path in paths}
     slugs = assign_slugs(paths, known_slugs(manifest, shown_as))
-    # Hash every source; read, clean and outline only those that changed,
-    # and all of them before writing anything, so a bad file stops the run
-    # with content/ untouched. A dataset gives one report per row.
+    # Hash every source; read, clean and outline only those that changed.
+    # Their pages go into a staging copy of content/ as they come, swapped in
+    # when all are done: a bad file stops the run with content/ untouched.
+    # A dataset gives one report per row.
     given: dict[str, Given] = {}
     read: dict[str, Task] = {}
     named = {argument.resolve() for argument in options.sources if argument.is_file()}
@@ -318,23 +306,12 @@ def _write_content(options: Options, say: Callable[[str], None], progress: Progr
     del read
     entries = {**the_plan.current, **the_plan.carried}
     changed: list[str] = []
-    site_pages = (
-        HOME_PAGE,
-        CATALOGUE_SCRIPT,
-        COMPARE_PAGE,
-        NAV_FILE,
-        COPIES_FILE,
-        READINGS_FILE,
-        HISTORY_FILE,
-        REPORTS_SCRIPT,
-        SITE_FILE,
-    )
     unchanged = Manifest(renderer, dict(manifest.files), dict(sorted(entries.items())))
     exists = lambda name: (options.content / name).exists()  # noqa: E731
     # A site of an earlier version moves its JSON manifest over on its first run.
     moving = not manifest.stored and (options.content / LEGACY_MANIFEST).exists()
     anything = bool(the_plan.gone) or moving
-    if not todo and not site_pages_needed(manifest, unchanged, anything, site_pages, exists):
+    if not todo and not site_pages_needed(manifest, unchanged, anything, SITE_PAGES, exists):
         if not (options.content / DATABASE_FILE).exists():
             write_database(options.content, list(entries))
             content_stats = tree_stats(options.content, "content")
@@ -362,9 +339,12 @@ def _write_content(options: Options, say: Callable[[str], None], progress: Progr
                 source.shown, source.digest, tuple(sorted({*prepared.files, *kept})), shared_listing(prepared.listing)
             )
         new_manifest = Manifest(renderer, dict(manifest.files), dict(sorted(entries.items())))
-        listings = _listings(options.content, entries)
+        listings = listings_of(options.content, entries)
         fresh = frozenset(changed)
-        writer.write(_render_site_pages(listings, options, _fulltext(writer), fresh))
+        pages = render_site_pages(
+            listings, options.templates, options.search, options.content, fulltext_of(writer), fresh
+        )
+        writer.write(pages)
         stale = stale_files(manifest, entries, changed)
         removed = [name for slug in the_plan.gone for name in manifest.reports[slug].files]
         writer.delete(removed + [name for names in stale.values() for name in names])
@@ -387,78 +367,6 @@ def _load_manifest(content: Path, code: str, say: Callable[[str], None]) -> Mani
         return Manifest()
 
 
-def _listings(content: Path, entries: dict[str, ReportEntry]) -> list[Listing]:
-    """Every report's listing in slug order, those left in the state database read from it."""
-    stored = read_listings(content, [slug for slug, entry in entries.items() if entry.listing is None])
-    listings = []
-    for slug in sorted(entries):
-        listing = entries[slug].listing or stored.get(slug)
-        if listing is None:  # the plan keeps no such entry: it is read again
-            raise BaogaoError(f"{entries[slug].source}: the manifest lacks this report's listing; run again")
-        listings.append(listing)
-    return listings
-
-
-def _fulltext(writer: ContentWriter) -> Callable[[str], str]:
-    """A report's text by slug, as this run leaves it in content/."""
-
-    def fulltext(slug: str) -> str:
-        # A report of an older version has no such file.
-        return writer.text(f"{slug}/{FULLTEXT_TEXT}") or ""
-
-    return fulltext
-
-
-def _render_site_pages(
-    listings: list[Listing], options: Options, fulltext: Callable[[str], str], changed: frozenset[str]
-) -> dict[str, str]:
-    """The home page, comparison, navigation (and search page) over every
-    report; `changed` names the reports processed this run (the readings of
-    copies none of which changed are the last run's)."""
-    from ..render.catalogue import forget_catalogue
-    from ..render.environment import make_environment
-    from ..render.site_pages import (
-        render_catalogue_script,
-        render_compare,
-        render_copies,
-        render_history,
-        render_home,
-        render_nav,
-        render_readings,
-        render_reports_script,
-        render_search,
-        render_site_settings,
-    )
-
-    env = make_environment(options.templates)
-    files = {
-        HOME_PAGE: render_home(listings, env),
-        CATALOGUE_SCRIPT: render_catalogue_script(listings),
-        COMPARE_PAGE: render_compare(listings, env),
-        NAV_FILE: render_nav(listings, options.search),
-        COPIES_FILE: render_copies(listings),
-        READINGS_FILE: render_readings(listings, fulltext, _site_data_before(options.content), changed),
-        HISTORY_FILE: render_history(listings),
-        REPORTS_SCRIPT: render_reports_script(listings),
-        SITE_FILE: render_site_settings(options.search),
-    }
-    if options.search == "pagefind":
-        files[SEARCH_PAGE] = render_search(env)
-    # The catalogue keeps the last listings for the next page that asks: no
-    # page does after these, and the site build should hold none of them.
-    forget_catalogue()
-    return files
-
-
-def _site_data_before(content: Path) -> tuple[dict[str, Any], dict[str, Any]] | None:
-    """The last run's readings and copies, or None when either is missing or damaged."""
-    try:
-        readings, copies = (read_json(content / name) for name in (READINGS_FILE, COPIES_FILE))
-    except (OSError, ValueError):
-        return None
-    return (readings, copies) if isinstance(readings, dict) and isinstance(copies, dict) else None
-
-
 def _build_site_unless_current(options: Options, content_stats: dict[str, list[int]], progress: Progress) -> None:
     """Build the site, unless content/ and the configuration are as they were
     for the site that is there."""
@@ -472,17 +380,5 @@ def _build_site_unless_current(options: Options, content_stats: dict[str, list[i
     # differs from the stamp, and the next run builds again.
     found, hashes = digest()
     stamp = Stamp(key, found, stats, hashes)
-    nav = _read_nav(options.content)
+    nav = read_nav(options.content)
     build_site(options.config_file, options.content, options.site, nav, stamp, options.quiet, options.search, progress)
-
-
-def _read_nav(content: Path) -> list[Any]:
-    """The navigation the content phase wrote (`render_nav`): all the site
-    build needs of the listings, which it therefore never holds (reading
-    10,000 listings and grouping their copies again took 1.2 GB for a moment
-    at the start of the site build)."""
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    nav = yaml.load((content / NAV_FILE).read_text(encoding="utf-8"), Loader=loader)["nav"]
-    return list(nav)
