@@ -8,7 +8,7 @@ can be traced back to where it stood.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 
 @dataclass(frozen=True)
@@ -264,6 +264,10 @@ class Metadata:
     """Role and name: ``国务院总理 李强``."""
     source_url: str = ""
     """The address of the page it was scraped from, where the page shows one."""
+
+
+# Fields of `Metadata` a reader may correct: all but the code, which follows the region.
+CORRECTABLE = tuple(field.name for field in fields(Metadata) if field.name != "region_code")
 
 
 @dataclass(frozen=True)

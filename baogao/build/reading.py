@@ -13,9 +13,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import BaogaoError, InputError
+from ..model import CORRECTABLE
 from ..text.datasets import DATASET_ROW, DatasetRow, dataset_rows, is_dataset
 from ..text.decode import decode_bytes
-from ..text.metadata import CORRECTABLE
 from .files import sha256
 from .plan import Given
 from .sources import published_path, read_bytes, read_corrections

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 
 from ..model import Metadata
 from .clean import MAX_REPORT_TITLE_CHARS
@@ -309,10 +309,6 @@ def _issuer(title: str, speaker: str, places: Gazetteer | None) -> str:
             if mentions:
                 return body[mentions[0].start :]
     return ""
-
-
-# Fields a reader may correct: all but the code, which follows the region.
-CORRECTABLE = tuple(field.name for field in fields(Metadata) if field.name != "region_code")
 
 
 def corrected(
