@@ -291,3 +291,26 @@ def test_a_re_run_reads_the_listings_only_when_the_site_wide_pages_change(
     # One changed: the other two are read from the state for the home page.
     assert sorted(read) == ["a", "c"]
     assert home.read_bytes() != before and 'href="a/index.html"' in home.read_text(encoding="utf-8")
+
+
+def test_a_listing_that_no_longer_reads_says_which_file_to_delete_and_deleting_it_recovers(tmp_path: Path) -> None:
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for name in ("a", "b"):
+        shutil.copy(SAMPLE, sources / f"{name}.txt")
+    assert _content_only(tmp_path, str(sources)).returncode == 0
+    state = tmp_path / "content" / ".baogao" / "state.sqlite"
+    with closing(sqlite3.connect(state)) as db, db:
+        db.execute("UPDATE reports SET listing = ? WHERE slug = 'a'", (b'{"slug": "a"}',))
+    (sources / "b.txt").write_text(SAMPLE.read_text(encoding="utf-8") + "\n补充一句。\n", encoding="utf-8")
+    result = _content_only(tmp_path, str(sources))
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"error: {sources / 'a.txt'}: its listing in {state} does not read; "
+        "delete that file and run again with --force (every report is rebuilt; each page that differs is saved as "
+        "a backup)"
+    )
+    state.unlink()
+    assert _content_only(tmp_path, "--force", str(sources)).returncode == 0
+    assert "补充一句" in (tmp_path / "content" / "b" / "fulltext.txt").read_text(encoding="utf-8")
+    assert list((tmp_path / "content" / ".baogao" / "backup" / "b").glob("fulltext.txt.*"))

@@ -29,7 +29,7 @@ from ..render.names import (
     SITE_FILE,
 )
 from .files import read_json
-from .manifest import ReportEntry, read_listings
+from .manifest import MANIFEST, ReportEntry, read_listings
 
 if TYPE_CHECKING:
     from ..model import Listing
@@ -55,8 +55,11 @@ def listings_of(content: Path, entries: dict[str, ReportEntry]) -> list[Listing]
     listings = []
     for slug in sorted(entries):
         listing = entries[slug].listing or stored.get(slug)
-        if listing is None:  # the plan keeps no such entry: it is read again
-            raise BaogaoError(f"{entries[slug].source}: the manifest lacks this report's listing; run again")
+        if listing is None:  # a row of the state that no longer reads (the plan keeps no entry without one)
+            raise BaogaoError(
+                f"{entries[slug].source}: its listing in {content / MANIFEST} does not read; delete that file "
+                "and run again with --force (every report is rebuilt; each page that differs is saved as a backup)"
+            )
         listings.append(listing)
     return listings
 
