@@ -305,7 +305,8 @@ class _Spill:
     A worker renders its share of the pages' Markdown, then waits until every
     page's title is known before writing any of them through the template:
     held in memory, that share's HTML grew each worker by 0.33 GB at 2,000
-    reports (1.6 GB at 10,000). The file has no name and goes with the worker.
+    reports, and more with every report. The file has no name and goes with
+    the worker.
     The file is the worker's own, written and read by it alone (pickle).
     """
 

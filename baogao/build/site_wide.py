@@ -29,7 +29,7 @@ from ..render.names import (
     SITE_FILE,
 )
 from .files import read_json
-from .manifest import MANIFEST, ReportEntry, read_listings
+from .manifest import MANIFEST, DamagedManifest, ReportEntry, read_listings
 
 if TYPE_CHECKING:
     from ..model import Listing
@@ -51,17 +51,22 @@ SITE_PAGES = (
 
 def listings_of(content: Path, entries: dict[str, ReportEntry]) -> list[Listing]:
     """Every report's listing in slug order, those left in the state database read from it."""
-    stored = read_listings(content, [slug for slug, entry in entries.items() if entry.listing is None])
+    try:
+        stored = read_listings(content, [slug for slug, entry in entries.items() if entry.listing is None])
+    except DamagedManifest as error:  # damaged since the run read it
+        raise BaogaoError(f"{error}; {_RECOVER}") from None
     listings = []
     for slug in sorted(entries):
         listing = entries[slug].listing or stored.get(slug)
         if listing is None:  # a row of the state that no longer reads (the plan keeps no entry without one)
-            raise BaogaoError(
-                f"{entries[slug].source}: its listing in {content / MANIFEST} does not read; delete that file "
-                "and run again with --force (every report is rebuilt; each page that differs is saved as a backup)"
-            )
+            raise BaogaoError(f"{entries[slug].source}: its listing in {content / MANIFEST} does not read; {_RECOVER}")
         listings.append(listing)
     return listings
+
+
+_RECOVER = (
+    "delete that file and run again with --force (every report is rebuilt; each page that differs is saved as a backup)"
+)
 
 
 def fulltext_of(writer: ContentWriter) -> Callable[[str], str]:
@@ -131,9 +136,9 @@ def site_data_before(content: Path) -> tuple[dict[str, Any], dict[str, Any]] | N
 
 def read_nav(content: Path) -> list[Any]:
     """The navigation the content phase wrote (`render_nav`): all the site
-    build needs of the listings, which it therefore never holds (reading
-    10,000 listings and grouping their copies again took 1.2 GB for a moment
-    at the start of the site build)."""
+    build needs of the listings, which it therefore never holds (at 10,000
+    reports, while it read them all again and grouped their copies, the
+    start of the site build peaked at 1.2 GB)."""
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
