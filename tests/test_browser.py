@@ -346,7 +346,8 @@ def test_pagefind_search_page_finds_the_section(
 
 @pytest.fixture(scope="module")
 def pagefind_parts_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Three reports indexed one report per Pagefind part, as a large site is."""
+    """Three reports indexed one report per Pagefind part, as a large site is,
+    and their headings one report per part of the index of headings, as the largest are."""
     from baogao.build import pagefind
     from baogao.build import site as site_module
 
@@ -359,12 +360,14 @@ def pagefind_parts_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[st
     nav = __import__("yaml").safe_load((out / "content" / ".baogao" / "nav.yml").read_text(encoding="utf-8"))["nav"]
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(pagefind, "FOLDERS_PER_INDEX", 1)
+        patch.setattr(pagefind, "HEADINGS_FOLDERS_PER_INDEX", 1)
         stamp = site_module.Stamp("test", "", {})
         site_module.build_site(ROOT / "mkdocs.yml", out / "content", out / "site", nav, stamp, True, "pagefind")
     names = [path.name for path in sorted((out / "site").glob("pagefind*"))]
-    # The site's own pages, a part a report, and every section's heading alone, in one index.
+    # The site's own pages, a part a report, and every section's heading alone, a part a report.
     assert "pagefind" in names and "pagefind-headings" in names
-    assert len([name for name in names if name not in ("pagefind", "pagefind-headings")]) == 3
+    assert len([name for name in names if re.fullmatch(r"pagefind-[0-9a-f]{10}", name)]) == 3
+    assert len([name for name in names if re.fullmatch(r"pagefind-headings-[0-9a-f]{10}", name)]) == 2
     with serve(out / "site") as base:
         yield base
 
@@ -383,6 +386,20 @@ def test_pagefind_finds_results_in_every_part_of_a_split_index(browser: Browser,
     page.close()
 
 
+def test_headings_are_found_in_every_part_of_the_index_of_headings(browser: Browser, pagefind_parts_site: str) -> None:
+    page = browser.new_page()
+    # The parts' index of every section's text never answers: only the index of headings can.
+    page.route(re.compile(r"/pagefind(-[0-9a-f]{10})?/(index|fragment|filter)/"), lambda route: None)
+    page.goto(pagefind_parts_site + "search.html")
+    # A heading each report has once (the page shows the first ten found).
+    page.locator(".bg-search input[type=search]").fill("学校安全")
+    for index in range(3):  # one part of the index of headings a report
+        link = page.locator(f'.bg-result-title[href*="report-0{index}/"]').first
+        expect(link).to_be_visible(timeout=TIMEOUT_MS)
+    assert page.locator(".bg-search").get_attribute("data-state") == "searching"
+    page.close()
+
+
 def loaded_search_page(browser: Browser, base: str) -> tuple[Page, list[str]]:
     """The search page once its network is idle, and the URLs it requested."""
     page = browser.new_page()
@@ -397,7 +414,8 @@ def test_pagefind_prepares_every_part_before_the_first_keypress(browser: Browser
     # index chunk of each part) runs on load, not on the reader's query.
     page, requested = loaded_search_page(browser, pagefind_parts_site)
     parts = {url.split("/index/", 1)[0].rsplit("/", 1)[-1] for url in requested if "/index/" in url}
-    assert {"pagefind", "pagefind-headings"} <= parts and len(parts) == 5, f"not every part searched on load: {parts}"
+    # The site's pages, three parts, and the three parts of the index of headings.
+    assert {"pagefind", "pagefind-headings"} <= parts and len(parts) == 7, f"not every part searched on load: {parts}"
     assert not page.locator(".bg-result-title").count(), "the warm-up search showed results"
     page.close()
 

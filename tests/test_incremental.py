@@ -41,6 +41,7 @@ def small_parts(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pagefind, "FOLDERS_PER_INDEX", 2)
     monkeypatch.setattr(pagefind, "PART_MIN", 1)
     monkeypatch.setattr(pagefind, "PART_CUT", 2)
+    monkeypatch.setattr(pagefind, "HEADINGS_FOLDERS_PER_INDEX", 2)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
 
 
@@ -107,11 +108,18 @@ def test_one_changed_source_renders_its_own_pages_only(built: Path, monkeypatch:
     for other in ("report-00", "report-01", "report-03", "report-04"):
         pages = {path.relative_to(site).as_posix() for path in (site / other).glob("0*.html")}
         assert pages and kept(before, site, f"{other}/0") == pages, f"{other} was rendered again"
-    # The index parts that hold no changed page are the last build's files.
-    parts = [folder.name for folder in site.glob("pagefind-*") if folder.name != pagefind.HEADINGS_INDEX]
+    # The index parts that hold no changed page are the last build's files;
+    # the part that holds it is new where the change is.
+    parts = [folder.name for folder in site.glob("pagefind-*") if not folder.name.startswith(pagefind.HEADINGS_INDEX)]
     assert len(parts) >= 3
-    linked = [part for part in parts if kept(before, site, f"{part}/fragment/")]
+    files = {part: {name for name in inodes(site) if name.startswith(f"{part}/")} for part in parts}
+    linked = [part for part in parts if kept(before, site, f"{part}/") == files[part]]
     assert 0 < len(linked) < len(parts)
+    # Indexed again, a part still takes the files Pagefind wrote as they were
+    # (most of them: their names are hashes of what they hold), and their twins.
+    for part in set(parts) - set(linked):
+        same = kept(before, site, f"{part}/fragment/")
+        assert same and any(f"{name}.js" in same for name in same), part
 
 
 def test_a_change_that_leaves_every_heading_keeps_the_index_of_headings(built: Path) -> None:
@@ -119,10 +127,12 @@ def test_a_change_that_leaves_every_heading_keeps_the_index_of_headings(built: P
     changed.write_text(changed.read_text(encoding="utf-8") + "\n补充的一句话，不是标题。\n", encoding="utf-8")
     before = rebuilt_like_a_full_build(built)
     site = built / "site"
-    headings = {
-        path.relative_to(site).as_posix() for path in (site / pagefind.HEADINGS_INDEX).rglob("*") if path.is_file()
-    }
-    assert headings and kept(before, site, f"{pagefind.HEADINGS_INDEX}/") == headings
+    # The index of headings is cut in parts too (here a part for two reports), none indexed again.
+    folders = sorted(site.glob(f"{pagefind.HEADINGS_INDEX}*"))
+    assert len(folders) >= 2
+    for folder in folders:
+        headings = {path.relative_to(site).as_posix() for path in folder.rglob("*") if path.is_file()}
+        assert headings and kept(before, site, f"{folder.name}/") == headings, folder.name
 
 
 def test_index_folders_hold_no_file_the_search_page_never_loads(built: Path) -> None:
@@ -227,3 +237,30 @@ def test_a_page_whose_front_matter_holds_a_date_is_rendered_again_when_edited(bu
     page.write_text(page.read_text(encoding="utf-8") + "\n读者第二次补充的话。\n", encoding="utf-8")
     rebuilt_like_a_full_build(built)
     assert "读者第二次补充的话" in (built / "site" / "report-01" / "02.html").read_text(encoding="utf-8")
+
+
+def test_the_folders_of_reports_that_did_not_change_are_taken_whole(built: Path) -> None:
+    # Moved from the last site as folders (one rename each), not file by file:
+    # the folder itself is the last build's.
+    site = built / "site"
+    folders = {path.name: path.stat().st_ino for path in site.iterdir() if path.name.startswith("report-")}
+    changed = built / "sources" / "report-02.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n补充一句。\n", encoding="utf-8")
+    rebuilt_like_a_full_build(built)
+    taken = {name for name, inode in folders.items() if (site / name).stat().st_ino == inode}
+    assert taken == set(folders) - {"report-02"}
+
+
+def test_a_file_added_to_or_removed_from_a_report_folder_is_published_like_a_full_build(built: Path) -> None:
+    # A reader's own file beside a report's pages (a scan, a note) is copied
+    # into the site; removed, it is gone from the site too.
+    added = built / "content" / "report-01" / "scan-notes.txt"
+    added.write_text("读者放进来的附件。\n", encoding="utf-8")
+    rebuilt_like_a_full_build(built)
+    assert (built / "site" / "report-01" / "scan-notes.txt").read_text(encoding="utf-8") == "读者放进来的附件。\n"
+    added.write_text("附件改过了。\n", encoding="utf-8")
+    rebuilt_like_a_full_build(built)
+    assert (built / "site" / "report-01" / "scan-notes.txt").read_text(encoding="utf-8") == "附件改过了。\n"
+    added.unlink()
+    rebuilt_like_a_full_build(built)
+    assert not (built / "site" / "report-01" / "scan-notes.txt").exists()

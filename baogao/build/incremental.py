@@ -136,6 +136,10 @@ class SiteState:
     records: dict[str, str] = field(default_factory=dict)
     static: str = ""
     """The key of the theme's own pages (404.html, the sitemap): `static_key`."""
+    folders: dict[str, str] = field(default_factory=dict)
+    """Each top-level folder of content/ by `folder_keys`: whether its files are as they were."""
+    carried: list[str] = field(default_factory=list)
+    """The site's folders this build took whole from the last (`RenderPlan.carried_folders`)."""
     last: SiteState | None = field(default=None, repr=False, compare=False)
     """The state of the site this build replaces, as read when it began."""
 
@@ -161,7 +165,8 @@ def read_state(site: Path | None, key: str) -> SiteState | None:
             return None
         pages = {uri: PageRecord.from_json(record) for uri, record in data["pages"].items()}
         parts, headings, records = dict(data["parts"]), dict(data["headings"]), dict(data["records"])
-        return SiteState(key, pages, parts, headings, records, str(data.get("static", "")))
+        folders = dict(data.get("folders", {}))
+        return SiteState(key, pages, parts, headings, records, str(data.get("static", "")), folders)
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -176,8 +181,21 @@ def write_state(site: Path, state: SiteState, stamp_digest: str) -> None:
         "headings": dict(sorted(state.headings.items())),
         "records": dict(sorted(state.records.items())),
         "static": state.static,
+        "folders": dict(sorted(state.folders.items())),
     }
     atomic_write(state_path(site), orjson.dumps(data))
+
+
+def folder_keys(file_hashes: dict[str, str]) -> dict[str, str]:
+    """A hash of each top-level folder's files (their paths and hashes, from
+    `file_hashes`: each file's hash by its path in the docs folder)."""
+    digests: dict[str, Any] = {}
+    for path in sorted(file_hashes):
+        folder, slash, rest = path.partition("/")
+        if slash:
+            digest = digests.get(folder) or digests.setdefault(folder, hashlib.sha256())
+            digest.update(f"{rest}\0{file_hashes[path]}\0".encode("utf-8", "surrogatepass"))
+    return {folder: digest.hexdigest() for folder, digest in digests.items()}
 
 
 def linked_pages(markdown: str, src_uri: str) -> list[str]:
@@ -351,6 +369,8 @@ class RenderPlan:
         self.build_key = build_key
         self.plugin = config.plugins.get("baogao")
         hashes = file_hashes or {}
+        self.folders = folder_keys(hashes)
+        self.carried: list[str] = []
         self.read: dict[str, SourceRead] = {}
         for page in pages:  # front matter and titles, for every worker
             uri = page.file.src_uri
@@ -414,6 +434,31 @@ class RenderPlan:
             and (self.previous / record.dest_uri).is_file()
         )
 
+    def carried_folders(self) -> list[str]:
+        """The site's top-level folders this build takes whole from the one it
+        replaces, moved over at the swap (`staging.carry`): one rename a
+        report's folder, where linking the files of 1,000 reports and removing
+        the old ones took 0.7 s after one change. A folder is taken whole when
+        every file of it in content/ is as it was (`folder_keys`), none of its
+        pages is written now (`later`, called before this), and all its files
+        are content/'s own, published under it. Sets `carried`."""
+        if self.last is None or self.previous is None:
+            return []
+        docs = os.path.join(os.path.abspath(self.config.docs_dir), "")
+        spoiled = {page.file.dest_uri.partition("/")[0] for page in self.written}
+        for file in self.files:
+            folder, dest = file.src_uri.partition("/")[0], file.dest_uri.partition("/")[0]
+            source = file.abs_src_path
+            if folder != dest or file.generated_by is not None or source is None or not source.startswith(docs):
+                spoiled.update((folder, dest))
+        last = self.last.folders
+        self.carried = [
+            folder
+            for folder, key in sorted(self.folders.items())
+            if folder not in spoiled and last.get(folder) == key and (self.previous / folder).is_dir()
+        ]
+        return self.carried
+
     def link_static(self, template: str, key: str) -> bool:
         """Link the last build's output of the theme's `template` when it was
         made from what `key` says (`static_key`); whether it was."""
@@ -427,10 +472,13 @@ class RenderPlan:
     def link_unchanged(self) -> None:
         """Link every page not written from the site this build replaces."""
         written = {page.file.src_uri for page in self.written}
+        carried = frozenset(self.carried)
         made: set[str] = set()
         last = os.fspath(self.previous) if self.previous is not None else ""
         for page in self.pages:
             if page.file.src_uri in written or self.previous is None:
+                continue
+            if page.file.dest_uri.partition("/")[0] in carried:
                 continue
             if not link_file(os.path.join(last, page.file.dest_uri), page.file.abs_dest_path, made):
                 raise SiteError(f"{self.previous}: {page.file.dest_uri} vanished during the build")
@@ -449,7 +497,9 @@ class RenderPlan:
                 links,
                 self.read[uri] if self.read[uri].kept else None,
             )
-        return SiteState(self.build_key, records, static=self.static, last=self.last)
+        return SiteState(
+            self.build_key, records, static=self.static, folders=self.folders, carried=self.carried, last=self.last
+        )
 
 
 def _from_record(record: PageRecord) -> tuple[Any, ...]:

@@ -17,12 +17,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
 from ..errors import SiteError
 from ..progress import Progress, no_progress
-from .incremental import SiteState, link_tree, read_state
+from .incremental import SiteState, link_file, link_tree, read_state
 from .index_order import canonical_filters
 from .sections import SectionRecord, headings_record_html, page_sections, record_html
 from .staging import atomic_write
@@ -67,6 +68,13 @@ PARTS_SCRIPT = f"{MAIN_INDEX}/baogao-parts.js"
 # searches the parts only). One record a section took 4.8 s to index at
 # 1,000 reports, one a report 0.7 s.
 HEADINGS_INDEX = "pagefind-headings"
+# The index of headings is cut too, between the parts, once it holds this
+# many report folders: Pagefind indexing the headings of 10,000 reports in
+# one index grew to 1,556 MB (the largest process of that build), about
+# 155 KB a report. Its first part is `HEADINGS_INDEX`, which the search
+# page opens; the others (named like the parts, after `HEADINGS_INDEX`) are
+# merged into it.
+HEADINGS_FOLDERS_PER_INDEX = 2000
 INDEX_LANGUAGE = "en"
 # The records are written to a memory file system where there is one: on
 # this machine's disk, creating 18,000 small files took 5 s, in memory 0.3 s.
@@ -168,8 +176,11 @@ def run_pagefind(
     """
     before = _state_before(previous, state)
     build = state.key if state is not None else ""
-    groups: list[tuple[str, list[Path]]] = [(MAIN_INDEX, _part_pages(site, [], pages))]
-    groups += [(part_folder(group), _part_pages(site, group, None)) for group in index_parts(folders)]
+    # A report folder taken whole from the last site is read there: it moves in at the swap.
+    whole = frozenset(state.carried) if state is not None and previous is not None else frozenset()
+    where = {folder: previous if folder in whole and previous is not None else site for folder in folders}
+    groups: list[tuple[str, list[tuple[str, Path]]]] = [(MAIN_INDEX, _part_pages(site, [], pages))]
+    groups += [(part_folder(group), _part_pages(site, group, None, where)) for group in index_parts(folders)]
     # The records of a page the last build did not render again are those it wrote.
     unchanged = _unchanged_records(before, state)
     # The records are split into words already (sections.index_text); an
@@ -187,17 +198,22 @@ def run_pagefind(
         nonlocal finished
         _finish(process, site)
         shutil.rmtree(part, ignore_errors=True)
-        drop_unused(site / output, primary=output in (MAIN_INDEX, HEADINGS_INDEX))
-        canonical_filters(site / output)
-        if output != HEADINGS_INDEX:
-            write_disk_twins(site, [output])
+        written = part.with_name(part.name + ".index")
+        drop_unused(written, primary=output in (MAIN_INDEX, HEADINGS_INDEX))
+        canonical_filters(written)
+        last = previous / output if previous is not None else None
+        unchanged = settle(written, site / output, last)
+        if not output.startswith(HEADINGS_INDEX):
+            write_disk_twins(site, [output], previous, unchanged)
             finished += 1
             progress("index", finished, len(groups))
 
     def start(part: Path, output: str) -> None:
         if len(running) == INDEX_JOBS:
             finished_part(*running.pop(0))
-        command = [*base, "--site", str(part), "--output-path", str(site / output)]
+        # Written beside the records (in memory where there is room), then
+        # settled into the site: see `settle`.
+        command = [*base, "--site", str(part), "--output-path", str(part.with_name(part.name + ".index"))]
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         running.append((process, part, output))
 
@@ -221,12 +237,12 @@ def run_pagefind(
     with tempfile.TemporaryDirectory(prefix=".baogao-records-", dir=scratch_parent) as scratch:
         try:
             for number, (output, part_pages) in enumerate(groups):
-                urls = [page.relative_to(site).as_posix() for page in part_pages]
+                urls = [url for url, _ in part_pages]
                 known = before.headings.get(output) if before is not None else None
                 if known is not None:
                     # Only the pages rendered again are read: the others' records are as they were.
-                    for page, url in zip(part_pages, urls, strict=True):
-                        records[url] = unchanged.get(url) or page_records_key(site, page)
+                    for url, page in part_pages:
+                        records[url] = unchanged.get(url) or page_records_key(url, page)
                     parts[output] = _records_key(build, [records[url] for url in urls])
                     if linked(output, parts[output]):
                         headings[output] = known
@@ -234,24 +250,25 @@ def run_pagefind(
                         progress("index", finished, len(groups))
                         continue
                 part = Path(scratch) / str(number)
-                headings[output], written = write_records(site, part_pages, part)
+                headings[output], written = write_records(part_pages, part)
                 records.update(written)
                 parts[output] = _records_key(build, [written[url] for url in urls])
                 start(part, output)
-            # Keyed by the headings' records themselves: a change to a report's
-            # text that leaves its headings as they were (most edits) leaves
-            # this index, of every report, as it was (0.8 s at 1,000 reports).
-            heading_records = [
-                f"{name}\0{html}" for by_folder in headings.values() for name, html in sorted(by_folder.items())
-            ]
-            parts[HEADINGS_INDEX] = _records_key(build, heading_records)
-            if not linked(HEADINGS_INDEX, parts[HEADINGS_INDEX]):
-                folder = Path(scratch) / "headings"
-                folder.mkdir()
-                for by_folder in headings.values():
-                    for name, html in by_folder.items():
-                        (folder / f"{name}.html").write_text(html, encoding="utf-8")
-                start(folder, HEADINGS_INDEX)
+            for output, outputs in heading_parts(groups[1:]):
+                # Keyed by the headings' records themselves: a change to a report's
+                # text that leaves its headings as they were (most edits) leaves
+                # this index as it was (0.8 s at 1,000 reports).
+                heading_records = [
+                    f"{name}\0{html}" for of in outputs for name, html in sorted(headings.get(of, {}).items())
+                ]
+                parts[output] = _records_key(build, heading_records)
+                if not linked(output, parts[output]):
+                    folder = Path(scratch) / output
+                    folder.mkdir()
+                    for of in outputs:
+                        for name, html in headings.get(of, {}).items():
+                            (folder / f"{name}.html").write_text(html, encoding="utf-8")
+                    start(folder, output)
             while running:
                 finished_part(*running.pop(0))
         finally:
@@ -261,8 +278,33 @@ def run_pagefind(
     if state is not None:
         state.parts, state.headings, state.records = parts, headings, records
     listed = [f"{output}/" for output, _ in groups[1:]]
-    atomic_write(site / PARTS_SCRIPT, f"window.baogaoPagefindParts = {json.dumps(listed)};\n".encode())
+    merged = [f"{output}/" for output, _ in heading_parts(groups[1:])[1:]]
+    script = f"window.baogaoPagefindParts = {json.dumps(listed)};\nwindow.baogaoHeadingParts = {json.dumps(merged)};\n"
+    atomic_write(site / PARTS_SCRIPT, script.encode())
     return carried
+
+
+def heading_parts(groups: list[tuple[str, list[tuple[str, Path]]]]) -> list[tuple[str, list[str]]]:
+    """The index of headings in parts: each part's folder, and the index
+    parts (of `groups`, the report parts in order) whose headings it holds.
+    A part ends after the index part that brings it to
+    `HEADINGS_FOLDERS_PER_INDEX` report folders; there is always one."""
+    cut: list[tuple[str, list[str]]] = []
+    outputs: list[str] = []
+    folders: set[str] = set()
+    for output, pages in groups:
+        outputs.append(output)
+        folders.update(url.split("/", 1)[0] for url, _ in pages)
+        if len(folders) >= HEADINGS_FOLDERS_PER_INDEX:
+            cut.append((outputs[0], outputs))
+            outputs, folders = [], set()
+    if outputs or not cut:
+        cut.append((outputs[0] if outputs else "", outputs))
+    # The first is the index the search page opens; the others are named after their first part.
+    return [
+        (HEADINGS_INDEX if number == 0 else f"{HEADINGS_INDEX}-{first.removeprefix('pagefind-')}", outputs)
+        for number, (first, outputs) in enumerate(cut)
+    ]
 
 
 def _unchanged_records(before: SiteState | None, state: SiteState | None) -> dict[str, str]:
@@ -295,29 +337,34 @@ def _roomy(folder: Path) -> bool:
 NOT_INDEXED = frozenset({"404.html"})
 
 
-def _part_pages(site: Path, folders: list[str], pages: tuple[str, ...] | None) -> list[Path]:
-    """The built pages of one part: its report folders' pages, and with
-    `pages` (the first part) the site's top-level pages, in a fixed order."""
+def _part_pages(
+    site: Path, folders: list[str], pages: tuple[str, ...] | None, where: dict[str, Path] | None = None
+) -> list[tuple[str, Path]]:
+    """The built pages of one part, each with its address in the site: its
+    report folders' pages (each folder under `site`, or where `where` says),
+    and with `pages` (the first part) the site's top-level pages, in a fixed order."""
     found: list[Path] = []
     if pages is not None:
         found += [path for path in sorted(site.glob("*.html")) if path.name not in NOT_INDEXED]
         found += [site / page / "index.html" for page in pages if (site / page / "index.html").is_file()]
+    listed = [(path.relative_to(site).as_posix(), path) for path in found]
     for folder in folders:
-        found += sorted((site / folder).rglob("*.html"))
-    return found
+        root = (where or {}).get(folder, site)
+        listed += [(path.relative_to(root).as_posix(), path) for path in sorted((root / folder).rglob("*.html"))]
+    return listed
 
 
-def page_records_key(site: Path, page: Path) -> str:
-    """A hash of the records of one built page (what `write_records` writes of it)."""
-    url = page.relative_to(site).as_posix()
+def page_records_key(url: str, page: Path) -> str:
+    """A hash of the records of one built page (what `write_records` writes
+    of it), at `url`, its address in the site."""
     digest = hashlib.sha256()
     for record in page_sections(page.read_text(encoding="utf-8"), url):
         digest.update(record_html(record).encode("utf-8") + b"\0")
     return digest.hexdigest()
 
 
-def write_records(site: Path, pages: list[Path], part: Path) -> tuple[dict[str, str], dict[str, str]]:
-    """Write every section of `pages` as a record file under `part`
+def write_records(pages: list[tuple[str, Path]], part: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """Write every section of `pages` (address, file) as a record file under `part`
     (numbered: the record's address is in its meta); return each report
     folder's record of the index of headings (its sections' headings), and a
     hash of each page's records, by its address."""
@@ -325,8 +372,7 @@ def write_records(site: Path, pages: list[Path], part: Path) -> tuple[dict[str, 
     by_folder: dict[str, list[SectionRecord]] = {}
     keys: dict[str, str] = {}
     count = 0
-    for page in pages:
-        url = page.relative_to(site).as_posix()
+    for url, page in pages:
         digest = hashlib.sha256()
         for record in page_sections(page.read_text(encoding="utf-8"), url):
             html = record_html(record)
@@ -390,18 +436,66 @@ _EXPORT = re.compile(r"export\s*\{([^}]*)\};?\s*$")
 _IMPORT = re.compile(r"(?m)^\s*import[\s{*]|\bimport\(")
 
 
-def write_disk_twins(site: Path, folders: list[str] | None = None) -> None:
+def settle(written: Path, folder: Path, last: Path | None) -> set[str]:
+    """Move the index Pagefind `written` into `folder`, each file linked from
+    `last` (the same index folder in the site this build replaces) where it
+    has the same bytes there; return the paths (relative to `folder`) of the
+    files so linked.
+
+    Pagefind names most files after a hash of what they hold, so after one
+    report changed most of its part's files are the last build's: on this
+    machine's disk creating a file costs about a millisecond, a link a
+    twentieth of that, and a part has a thousand files (and their twins).
+    """
+    linked: set[str] = set()
+    made: set[str] = set()
+    for path in sorted(written.rglob("*")):
+        if not path.is_file():
+            continue
+        relative = path.relative_to(written).as_posix()
+        target = folder / relative
+        if target.parent.as_posix() not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent.as_posix())
+        old = last / relative if last is not None else None
+        if old is not None and _same_bytes(path, old) and link_file(old, target):
+            linked.add(relative)
+            continue
+        try:
+            os.replace(path, target)
+        except OSError:  # another file system (the memory one)
+            shutil.copyfile(path, target)
+    shutil.rmtree(written, ignore_errors=True)
+    return linked
+
+
+def _same_bytes(path: Path, other: Path) -> bool:
+    try:
+        return other.stat().st_size == path.stat().st_size and other.read_bytes() == path.read_bytes()
+    except OSError:
+        return False
+
+
+def write_disk_twins(
+    site: Path, folders: list[str] | None = None, previous: Path | None = None, unchanged: Collection[str] = ()
+) -> None:
     """Write the twin scripts of every index file (of `folders`, the index
-    folders under `site`; all of them by default) and of pagefind.js."""
-    every = [folder for folder in sorted(site.glob("pagefind*")) if folder.name != HEADINGS_INDEX]
+    folders under `site`; all of them by default) and of pagefind.js. With
+    `previous`, a file `settle` linked from there (its path in its folder in
+    `unchanged`) gets the twin it had there, linked too."""
+    every = [folder for folder in sorted(site.glob("pagefind*")) if not folder.name.startswith(HEADINGS_INDEX)]
     for folder in [site / name for name in folders] if folders is not None else every:
         for path in sorted(folder.rglob("*")):
             if path.is_file() and path.suffix in DISK_TWIN_SUFFIXES:
                 relative = path.relative_to(site).as_posix()
+                twin = path.with_name(path.name + ".js")
+                taken = previous is not None and path.relative_to(folder).as_posix() in unchanged
+                if taken and previous is not None and link_file(previous / f"{relative}.js", twin):
+                    continue
                 encoded = base64.b64encode(path.read_bytes()).decode("ascii")
-                twin = f"baogaoPagefindFile({json.dumps(relative)}, {json.dumps(encoded)});\n"
+                script = f"baogaoPagefindFile({json.dumps(relative)}, {json.dumps(encoded)});\n"
                 # Into the staged site, which is swapped in whole: no file needs a rename of its own.
-                path.with_name(path.name + ".js").write_bytes(twin.encode("ascii"))
+                twin.write_bytes(script.encode("ascii"))
     module = site / "pagefind" / "pagefind.js"
     if module.is_file() and (folders is None or "pagefind" in folders):
         classic = classic_script(module.read_text(encoding="utf-8"))

@@ -123,7 +123,7 @@ def _build(
     file_hashes: dict[str, str] | None = None,
 ) -> SiteState:
     from mkdocs import utils
-    from mkdocs.structure.files import InclusionLevel, get_files, set_exclusions
+    from mkdocs.structure.files import Files, InclusionLevel, get_files, set_exclusions
     from mkdocs.structure.nav import get_navigation
     from mkdocs.structure.pages import Page
 
@@ -156,9 +156,12 @@ def _build(
             # In MkDocs's order: static files and theme templates first, so
             # that a page of the same name (content/404.md) overwrites them.
             static_env = config.plugins.on_env(env, config=config, files=files)
+            # The folders taken whole from the last site (`RenderPlan.carried_folders`) get no file here.
+            carried = frozenset(plan.carried_folders())
+            own = Files([file for file in files if file.dest_uri.partition("/")[0] not in carried])
             if previous is not None:
-                incremental.link_unchanged_static(files, previous, Path(config.site_dir))
-            files.copy_static_files(dirty=previous is not None, inclusion=inclusion)
+                incremental.link_unchanged_static(own, previous, Path(config.site_dir))
+            own.copy_static_files(dirty=previous is not None, inclusion=inclusion)
             static = incremental.static_key(plan.build_key, nav, files)
             for template in config.theme.static_templates:
                 if not plan.link_static(template, static):

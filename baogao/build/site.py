@@ -146,8 +146,8 @@ def build_site(
             raise SiteError(f"{config_file}: MkDocs build failed: {error}") from None
         compact_search_index(staging / "search")
         atomic_write(staging / STAMP, _dump({"key": stamp.key, "digest": stamp.digest}))
-        if search == "pagefind" and previous is not None:
-            carry(target, staging, carried)
+        if state is not None and previous is not None:
+            carry(target, staging, sorted({*carried, *state.carried}))
     incremental.state_path(target).unlink(missing_ok=True)
     if state is not None:
         incremental.write_state(target, state, stamp.digest)
