@@ -314,3 +314,43 @@ def test_a_listing_that_no_longer_reads_says_which_file_to_delete_and_deleting_i
     assert _content_only(tmp_path, "--force", str(sources)).returncode == 0
     assert "补充一句" in (tmp_path / "content" / "b" / "fulltext.txt").read_text(encoding="utf-8")
     assert list((tmp_path / "content" / ".baogao" / "backup" / "b").glob("fulltext.txt.*"))
+
+
+def test_a_re_run_reads_only_the_sources_whose_size_or_times_moved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from baogao.build import sources as sources_module
+    from baogao.cli import main
+
+    # Files written this close to the run are read again (their time may not
+    # have moved yet); here every file is older than the run.
+    monkeypatch.setattr(sources_module, "RACY_SECONDS", 0.0)
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    for name in ("a", "b", "c"):
+        shutil.copy(SAMPLE, sources / f"{name}.txt")
+    content = tmp_path / "content"
+    arguments = ["-q", "--no-site", "--content", str(content), str(sources)]
+    assert main(arguments, root=ROOT) == 0
+    # Kept beside content/, not in it: content/ is the same bytes wherever it is built.
+    assert (tmp_path / ".content.sources.json").is_file()
+    read: list[str] = []
+    real = sources_module.read_bytes
+
+    def counted(path: Path, name: str) -> tuple[bytes, str]:
+        read.append(Path(name).name)
+        return real(path, name)
+
+    monkeypatch.setattr(sources_module, "read_bytes", counted)
+    assert main(arguments, root=ROOT) == 0
+    assert read == []  # nothing changed: no source is read
+    # Rewritten to the same size, its time set back: its change time still moved.
+    changed = sources / "b.txt"
+    text = changed.read_text(encoding="utf-8")
+    status = changed.stat()
+    changed.write_text(text.replace("学校", "学堂", 1), encoding="utf-8")
+    os.utime(changed, ns=(status.st_atime_ns, status.st_mtime_ns))
+    assert changed.stat().st_size == status.st_size
+    assert main(arguments, root=ROOT) == 0
+    assert "b.txt" in read and "a.txt" not in read
+    assert any("学堂" in page.read_text(encoding="utf-8") for page in (content / "b").glob("*.md"))

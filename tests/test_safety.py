@@ -220,8 +220,10 @@ def test_a_killed_build_leaves_the_previous_output_whole(tmp_path: Path, kill: s
     # A later run finishes the job and leaves nothing behind.
     assert _build(tmp_path, "-q", str(sources)).returncode == 0
     assert (_snapshot(content), _snapshot(site)) == new
-    # Besides the output only the file times of the last build (see site.stats_cache).
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.stats.json", "content", "site", "sources"]
+    # Besides the output only the file times of the last build and of its
+    # sources (see site.stats_cache and sources.digests_cache).
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == [".content.sources.json", ".site.stats.json", "content", "site", "sources"]
 
 
 def test_a_page_saved_during_the_build_is_not_lost(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

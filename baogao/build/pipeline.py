@@ -54,6 +54,9 @@ from .sources import (
     SOURCE_SUFFIXES,
     assign_slugs,
     collect_sources,
+    digests_cache,
+    load_digests,
+    save_digests,
     shown_path,
 )
 from .staging import exclusive
@@ -249,7 +252,8 @@ def release_memory() -> None:
 def _write_content(options: Options, say: Callable[[str], None], progress: Progress) -> _Written:
     if not options.templates.is_dir():
         raise ConfigError(f"{options.templates}: templates folder not found")
-    paths = collect_sources(options.sources, (options.content, options.site, stats_cache(options.site)))
+    outputs = (options.content, options.site, stats_cache(options.site), digests_cache(options.content))
+    paths = collect_sources(options.sources, outputs)
     if not paths:
         suffixes = ", ".join(SOURCE_SUFFIXES)
         raise ConfigError(f"no report files ({suffixes}) found in " + ", ".join(p.as_posix() for p in options.sources))
@@ -263,11 +267,12 @@ def _write_content(options: Options, say: Callable[[str], None], progress: Progr
     # A dataset gives one report per row.
     given: dict[str, Given] = {}
     read: dict[str, Task] = {}
+    digests = load_digests(options.content)
     named = {argument.resolve() for argument in options.sources if argument.is_file()}
     taken = set(slugs.values())
     for path in paths:
         try:
-            for slug, (source, task) in read_path(path, shown_as[path], slugs[path], options.root, taken):
+            for slug, (source, task) in read_path(path, shown_as[path], slugs[path], options.root, taken, digests):
                 given[slug], read[slug] = source, task
         except InputError as error:
             # A table found in a folder may be no dataset of reports (a list
@@ -312,6 +317,7 @@ def _write_content(options: Options, say: Callable[[str], None], progress: Progr
     moving = not manifest.stored and (options.content / LEGACY_MANIFEST).exists()
     anything = bool(the_plan.gone) or moving
     if not todo and not site_pages_needed(manifest, unchanged, anything, SITE_PAGES, exists):
+        save_digests(options.content, digests)
         if not (options.content / DATABASE_FILE).exists():
             write_database(options.content, list(entries))
             content_stats = tree_stats(options.content, "content")
@@ -350,6 +356,7 @@ def _write_content(options: Options, say: Callable[[str], None], progress: Progr
         writer.delete(removed + [name for names in stale.values() for name in names])
         writer.record(new_manifest, changed)
     write_database(options.content, list(entries), changed)
+    save_digests(options.content, digests)
     content_stats = tree_stats(options.content, "content")
     return _Written(options, content_stats, changed)
 

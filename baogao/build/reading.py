@@ -18,7 +18,7 @@ from ..text.datasets import DATASET_ROW, DatasetRow, dataset_rows, is_dataset
 from ..text.decode import decode_bytes
 from .files import sha256
 from .plan import Given
-from .sources import published_path, read_bytes, read_corrections
+from .sources import SourceDigests, published_path, read_bytes, read_corrections
 
 
 @dataclass(frozen=True)
@@ -54,12 +54,13 @@ class Task:
 
 
 def read_path(
-    path: Path, shown: str, slug: str, root: Path, taken: set[str]
+    path: Path, shown: str, slug: str, root: Path, taken: set[str], digests: SourceDigests | None = None
 ) -> Iterator[tuple[str, tuple[Given, Task]]]:
     """A source as (slug, (what the plan compares, what processing takes)):
-    one for a report file, one per row for a dataset (slug ``<file>-<row key>``)."""
+    one for a report file, one per row for a dataset (slug ``<file>-<row key>``).
+    With `digests`, a report file whose stats are as the last run kept them is not read."""
     if not is_dataset(path.name):
-        yield slug, read_source_task(path, shown, slug, root)
+        yield slug, read_source_task(path, shown, slug, root, digests)
         return
     for row, task in dataset_tasks(path, shown, root):
         row_slug = f"{slug}-{row.key}".lower()
@@ -89,10 +90,12 @@ def read_again(shown: str, slug: str, root: Path) -> tuple[Given, Task]:
     raise InputError(shown, "this row is no longer in its dataset; run again")
 
 
-def read_source_task(path: Path, shown: str, slug: str, root: Path) -> tuple[Given, Task]:
+def read_source_task(
+    path: Path, shown: str, slug: str, root: Path, digests: SourceDigests | None = None
+) -> tuple[Given, Task]:
     """A source and its corrections, read: what the plan compares, and what
-    processing it takes."""
-    _, digest = read_bytes(path, shown)
+    processing it takes (its bytes are read again when it is prepared)."""
+    digest = digests.digest(path, shown) if digests is not None else read_bytes(path, shown)[1]
     corrections, written = read_corrections(path, shown, CORRECTABLE)
     # The report changes when its source or its corrections do.
     given = Given(shown, sha256(digest.encode() + written) if written else digest)

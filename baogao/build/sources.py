@@ -5,17 +5,24 @@ The one place that opens source files; decoding is `text.decode`, pure.
 
 from __future__ import annotations
 
+import os
 import re
+import time
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+import orjson
 
 from ..errors import InputError
 from ..model import SourceText
 from ..text.datasets import DATASET_SUFFIXES
 from ..text.decode import decode_source
 from ..text.html import HTML_SUFFIXES
-from .files import sha256
+from .files import read_json, sha256
+from .staging import atomic_write
 
 SOURCE_SUFFIXES = (".txt", *HTML_SUFFIXES, *DATASET_SUFFIXES)
 _UNSAFE = re.compile(r"[^\w\-]+")
@@ -28,6 +35,61 @@ def read_bytes(path: Path, name: str) -> tuple[bytes, str]:
     except OSError as error:
         raise InputError(name, f"cannot read file ({error.strerror})") from None
     return data, sha256(data)
+
+
+# A file changed this close to the run's start may change again without its
+# time moving (times tick more coarsely than they print): its hash is not
+# kept, and the next run reads it again (git's "racily clean" files).
+RACY_SECONDS = 2.0
+
+
+def digests_cache(content: Path) -> Path:
+    """Beside content/, not in it: sizes, times and inodes differ between two
+    builds of the same sources, and content/ must not."""
+    return content.with_name(f".{content.name}.sources.json")
+
+
+@dataclass
+class SourceDigests:
+    """The hashes of the report files, kept between runs by each file's size,
+    time, inode and change time: a run reads only the files whose stats
+    moved (at 10,000 reports, reading and hashing every source was most of
+    a re-run with nothing changed)."""
+
+    known: dict[str, list[Any]] = field(default_factory=dict)
+    """By absolute path: [size, mtime_ns, inode, ctime_ns, hash], as last run recorded them."""
+    seen: dict[str, list[Any]] = field(default_factory=dict)
+    """The same for this run's files, where they are not racy."""
+    started: float = field(default_factory=time.time)
+
+    def digest(self, path: Path, name: str) -> str:
+        """The SHA-256 of the file at `path` (`name` in messages)."""
+        try:
+            status = os.stat(path)
+        except OSError as error:
+            raise InputError(name, f"cannot read file ({error.strerror})") from None
+        key = os.path.abspath(path)
+        stats = [status.st_size, status.st_mtime_ns, status.st_ino, status.st_ctime_ns]
+        entry = self.known.get(key)
+        digest = entry[4] if entry is not None and entry[:4] == stats else read_bytes(path, name)[1]
+        if max(status.st_mtime, status.st_ctime) < self.started - RACY_SECONDS:
+            self.seen[key] = [*stats, digest]
+        return digest
+
+
+def load_digests(content: Path) -> SourceDigests:
+    """The digests the last run kept beside `content` (none where there are none or they do not read)."""
+    try:
+        known = read_json(digests_cache(content))
+    except (OSError, ValueError):
+        known = {}
+    return SourceDigests(known if isinstance(known, dict) else {})
+
+
+def save_digests(content: Path, digests: SourceDigests) -> None:
+    """Keep this run's digests beside `content`, where they differ from the last run's."""
+    if digests.seen != digests.known and content.is_dir():
+        atomic_write(digests_cache(content), orjson.dumps(digests.seen, option=orjson.OPT_SORT_KEYS))
 
 
 def read_source(path: Path, shown: str | None = None) -> SourceText:
